@@ -1,0 +1,99 @@
+import "server-only";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "./index";
+import { runs, type NewRunRow, type RunRow, type RunStatus } from "./schema";
+
+// All data access goes through these async functions so another driver
+// (libSQL/Turso) can serve them later without touching callers.
+
+export type RunFinish = Partial<
+  Pick<
+    RunRow,
+    | "outputText"
+    | "outputReasoning"
+    | "toolCalls"
+    | "finishReason"
+    | "inputTokens"
+    | "outputTokens"
+    | "reasoningTokens"
+    | "cachedInputTokens"
+    | "usageEstimated"
+    | "costUsd"
+    | "providerCostUsd"
+    | "ttftMs"
+    | "durationMs"
+    | "tokensPerSecond"
+    | "errorCode"
+    | "errorMessage"
+  >
+> & { status: Exclude<RunStatus, "streaming"> };
+
+export async function insertRun(row: NewRunRow, db: Db = getDb()): Promise<void> {
+  db.insert(runs).values(row).run();
+}
+
+/** Finish a run exactly once: only a row still `streaming` changes. Returns whether it did. */
+export async function finishRun(id: string, finish: RunFinish, db: Db = getDb()): Promise<boolean> {
+  const result = db
+    .update(runs)
+    .set({ ...finish, finishedAt: new Date() })
+    .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
+    .run();
+  return result.changes === 1;
+}
+
+export async function getRun(id: string, db: Db = getDb()): Promise<RunRow | undefined> {
+  return db.select().from(runs).where(eq(runs.id, id)).get();
+}
+
+/** Runs left `streaming` by a previous process cannot finish any more. */
+export async function markInterruptedRuns(db: Db = getDb()): Promise<number> {
+  const result = db
+    .update(runs)
+    .set({ status: "interrupted", finishedAt: new Date(), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
+    .where(eq(runs.status, "streaming"))
+    .run();
+  return result.changes;
+}
+
+export type RunListFilter = {
+  limit: number;
+  cursor?: { createdAt: number; id: string };
+  provider?: string;
+  model?: string;
+  status?: RunStatus;
+  q?: string;
+};
+
+/** Newest first, keyset-paginated on (createdAt, id). */
+export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise<{ runs: RunRow[]; nextCursor: { createdAt: number; id: string } | null }> {
+  const where: SQL[] = [];
+  if (filter.provider) where.push(eq(runs.provider, filter.provider));
+  if (filter.model) where.push(eq(runs.model, filter.model));
+  if (filter.status) where.push(eq(runs.status, filter.status));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`(${runs.outputText} LIKE ${like} ESCAPE '\\' OR ${runs.messages} LIKE ${like} ESCAPE '\\')`);
+  }
+  if (filter.cursor) {
+    const at = new Date(filter.cursor.createdAt);
+    where.push(or(lt(runs.createdAt, at), and(eq(runs.createdAt, at), lt(runs.id, filter.cursor.id)))!);
+  }
+  const rows = db
+    .select()
+    .from(runs)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .limit(filter.limit + 1)
+    .all();
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    runs: page,
+    nextCursor: rows.length > filter.limit && last ? { createdAt: last.createdAt.getTime(), id: last.id } : null,
+  };
+}
+
+export async function pingDatabase(db: Db = getDb()): Promise<boolean> {
+  return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
+}

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const RUN_STATUSES = ["streaming", "done", "error", "aborted", "interrupted"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export type StoredToolCall = { toolCallId: string; toolName: string; input: unknown };
+
+/** One run = one request to one provider/model, written at start and finished exactly once. */
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    status: text("status", { enum: RUN_STATUSES }).notNull(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    system: text("system"),
+    messages: text("messages", { mode: "json" }).$type<unknown[]>().notNull(),
+    outputText: text("output_text").notNull().default(""),
+    outputReasoning: text("output_reasoning").notNull().default(""),
+    toolCalls: text("tool_calls", { mode: "json" }).$type<StoredToolCall[]>().notNull().default(sql`'[]'`),
+    finishReason: text("finish_reason"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    reasoningTokens: integer("reasoning_tokens"),
+    cachedInputTokens: integer("cached_input_tokens"),
+    /** True when usage was counted by us (stopped runs), not reported by the provider. */
+    usageEstimated: integer("usage_estimated", { mode: "boolean" }).notNull().default(false),
+    costUsd: real("cost_usd"),
+    providerCostUsd: real("provider_cost_usd"),
+    ttftMs: real("ttft_ms"),
+    durationMs: real("duration_ms"),
+    tokensPerSecond: real("tokens_per_second"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    compareGroupId: text("compare_group_id"),
+    shareId: text("share_id").unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("runs_created_idx").on(t.createdAt, t.id),
+    index("runs_status_idx").on(t.status),
+    index("runs_compare_group_idx").on(t.compareGroupId),
+  ],
+);
+
+export type RunRow = typeof runs.$inferSelect;
+export type NewRunRow = typeof runs.$inferInsert;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { models as modelData } from "./models";
+import { aiGateway } from "./providers/ai-gateway";
+import { dashscope } from "./providers/dashscope";
+import { empiriolabs } from "./providers/empiriolabs";
+import { openAiCompatibleCatalog } from "./providers/openai-compatible";
+import { openrouter } from "./providers/openrouter";
+import { segmind } from "./providers/segmind";
+import { simulator } from "./providers/simulator";
+import { modelSchema, providerCatalogSchema, type Model, type Offering, type ProviderCatalog, type ProviderId } from "./schema";
+
+export type Catalog = { models: Model[]; providers: ProviderCatalog[] };
+
+const catalogSchema = z
+  .object({ models: z.array(modelSchema), providers: z.array(providerCatalogSchema) })
+  .superRefine((catalog, ctx) => {
+    for (const provider of catalog.providers) {
+      const seen = new Set<string>();
+      for (const offering of provider.offerings) {
+        if (seen.has(offering.providerModelId)) {
+          ctx.addIssue({ code: "custom", message: `${provider.id}: duplicate offering ${offering.providerModelId}` });
+        }
+        seen.add(offering.providerModelId);
+        const names = offering.params.map((p) => p.name);
+        if (new Set(names).size !== names.length) {
+          ctx.addIssue({ code: "custom", message: `${provider.id}/${offering.providerModelId}: duplicate parameter` });
+        }
+      }
+    }
+  });
+
+/** The whole catalog, validated. Throws at load when the data is malformed. */
+export function loadCatalog(openAiCompatibleModels: string[] = []): Catalog {
+  const providers = [simulator, empiriolabs, openrouter, aiGateway, segmind, dashscope, openAiCompatibleCatalog(openAiCompatibleModels)];
+  return catalogSchema.parse({ models: modelData, providers });
+}
+
+export function findOffering(catalog: Catalog, provider: ProviderId, providerModelId: string): Offering | undefined {
+  return catalog.providers.find((p) => p.id === provider)?.offerings.find((o) => o.providerModelId === providerModelId);
+}
+
+export function findProvider(catalog: Catalog, provider: ProviderId): ProviderCatalog | undefined {
+  return catalog.providers.find((p) => p.id === provider);
+}

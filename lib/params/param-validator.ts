@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { ParamSpec } from "@/lib/catalog/schema";
+
+export type ParamError = { field: string; message: string };
+export type ParamValues = Record<string, unknown>;
+
+function fieldSchema(spec: ParamSpec): z.ZodType {
+  switch (spec.type) {
+    case "number":
+    case "integer": {
+      let schema = z.number({ error: `must be a number` }).finite();
+      if (spec.type === "integer") schema = schema.int({ error: "must be a whole number" });
+      if (spec.min !== undefined) schema = schema.min(spec.min, { error: `must be >= ${spec.min}` });
+      if (spec.max !== undefined) schema = schema.max(spec.max, { error: `must be <= ${spec.max}` });
+      return schema;
+    }
+    case "boolean":
+      return z.boolean({ error: "must be true or false" });
+    case "enum":
+      return z.enum(spec.values as [string, ...string[]], { error: `must be one of ${spec.values.join(", ")}` });
+    case "string_list":
+      return z
+        .array(z.string().min(1, { error: "must not contain empty strings" }), { error: "must be a list of strings" })
+        .max(spec.maxItems, { error: `must have at most ${spec.maxItems} entries` });
+    case "object":
+      return z.record(z.string(), z.unknown(), { error: "must be a JSON object" });
+    case "array":
+      return z.array(z.unknown(), { error: "must be a JSON array" });
+    case "object_or_string":
+      return z.union([z.string().min(1), z.record(z.string(), z.unknown())], { error: "must be a string or a JSON object" });
+  }
+}
+
+/**
+ * Validate user parameters against an offering's schema: unknown names, wrong
+ * types and out-of-range values are errors. The same function runs in the
+ * browser (as you type) and on the server (before any upstream call).
+ */
+export function validateParams(specs: ParamSpec[], values: unknown): { ok: true; values: ParamValues } | { ok: false; error: ParamError } {
+  if (values === undefined || values === null) return { ok: true, values: {} };
+  if (typeof values !== "object" || Array.isArray(values)) {
+    return { ok: false, error: { field: "params", message: "params must be an object of parameter values" } };
+  }
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const out: ParamValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    const spec = byName.get(name);
+    if (!spec) {
+      return { ok: false, error: { field: name, message: `Unknown parameter "${name}" for this offering` } };
+    }
+    if (spec.wire === "managed") {
+      return { ok: false, error: { field: name, message: `"${name}" is set by the playground and cannot be changed` } };
+    }
+    if (value === undefined) continue;
+    const result = fieldSchema(spec).safeParse(value);
+    if (!result.success) {
+      const detail = result.error.issues[0]?.message ?? "is invalid";
+      return { ok: false, error: { field: name, message: `"${name}" ${detail} (got ${JSON.stringify(value)})` } };
+    }
+    out[name] = result.data;
+  }
+  return { ok: true, values: out };
+}
+
+/** Validate one value; used by controls for inline errors. */
+export function validateParam(spec: ParamSpec, value: unknown): string | null {
+  const result = validateParams([spec], { [spec.name]: value });
+  return result.ok ? null : result.error.message;
+}

@@ -1,0 +1,60 @@
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { jsonSchema, tool, type JSONSchema7, type LanguageModel, type ToolChoice, type ToolSet } from "ai";
+import type { Offering } from "@/lib/catalog/schema";
+import type { ParamValues } from "@/lib/params/param-validator";
+import type { ProviderCallOptions, ProviderConnection } from "./types";
+
+// Shared plumbing for providers that speak OpenAI Chat Completions. Every
+// parameter is sent as a top-level body field under its own wire name, so what
+// the provider receives is exactly what its page documents.
+
+type OpenAiTool = { type?: string; function: { name: string; description?: string; parameters?: JSONSchema7 } };
+
+export function createChatModel(optionsKey: string, providerModelId: string, connection: ProviderConnection): LanguageModel {
+  const provider = createOpenAICompatible({
+    name: optionsKey,
+    baseURL: connection.baseURL,
+    apiKey: connection.apiKey,
+    includeUsage: true,
+    fetch: connection.fetch,
+  });
+  return provider.chatModel(providerModelId);
+}
+
+function toToolSet(value: unknown): ToolSet {
+  const tools: ToolSet = {};
+  for (const entry of (Array.isArray(value) ? value : []) as OpenAiTool[]) {
+    const name = entry?.function?.name;
+    if (!name) continue;
+    tools[name] = tool({
+      description: entry.function.description,
+      inputSchema: jsonSchema(entry.function.parameters ?? { type: "object", properties: {} }),
+    });
+  }
+  return tools;
+}
+
+// The SDK writes tool_choice itself after the extra body fields, so it must be
+// given as its own option rather than a raw field.
+function toToolChoice(value: unknown): ToolChoice<ToolSet> | undefined {
+  if (value === "auto" || value === "none" || value === "required") return value;
+  if (value && typeof value === "object") {
+    const name = (value as { function?: { name?: string } }).function?.name;
+    if (name) return { type: "tool", toolName: name };
+  }
+  return undefined;
+}
+
+export function openAiCompatibleCallOptions(optionsKey: string, params: ParamValues, offering: Offering): ProviderCallOptions {
+  const body: Record<string, unknown> = {};
+  let tools: ToolSet | undefined;
+  let toolChoice: ToolChoice<ToolSet> | undefined;
+  for (const spec of offering.params) {
+    const value = params[spec.name];
+    if (value === undefined || spec.wire === "managed") continue;
+    if (spec.wire === "tools") tools = toToolSet(value);
+    else if (spec.name === "tool_choice") toolChoice = toToolChoice(value);
+    else body[spec.name] = value;
+  }
+  return { providerOptions: { [optionsKey]: body }, tools, toolChoice };
+}

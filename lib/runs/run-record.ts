@@ -1,0 +1,34 @@
+import type { RunRow } from "@/db/schema";
+
+/** A run as the HTTP API returns it (DESIGN.md: GET /api/runs/:id). */
+export function toRunRecord(row: RunRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    provider: row.provider,
+    model: row.model,
+    params: row.params,
+    system: row.system,
+    messages: row.messages,
+    output: { text: row.outputText, reasoning: row.outputReasoning, toolCalls: row.toolCalls },
+    finishReason: row.finishReason,
+    usage: {
+      inputTokens: row.inputTokens,
+      outputTokens: row.outputTokens,
+      reasoningTokens: row.reasoningTokens,
+      cachedInputTokens: row.cachedInputTokens,
+      estimated: row.usageEstimated,
+    },
+    costUsd: row.costUsd,
+    providerCostUsd: row.providerCostUsd,
+    ttftMs: row.ttftMs,
+    durationMs: row.durationMs,
+    tokensPerSecond: row.tokensPerSecond,
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : null,
+    compareGroupId: row.compareGroupId,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    shareId: row.shareId,
+  };
+}
+export type RunRecord = ReturnType<typeof toRunRecord>;

@@ -1,0 +1,176 @@
+import "server-only";
+import type { LanguageModelUsage, TextStreamPart, ToolSet } from "ai";
+import type { Pricing } from "@/lib/catalog/schema";
+import { finishRun, type RunFinish } from "@/db/queries";
+import type { StoredToolCall } from "@/db/schema";
+import { computeCost } from "@/lib/pricing/compute-cost";
+import { describeError } from "./describe-error";
+import { computeRunMetrics, type RunMetrics } from "./run-metrics";
+
+export type RunSummary = RunMetrics & {
+  status: RunFinish["status"];
+  inputTokens: number | null;
+  outputTokens: number | null;
+  reasoningTokens: number | null;
+  cachedInputTokens: number | null;
+  usageEstimated: boolean;
+  costUsd: number | null;
+  providerCostUsd: number | null;
+  error: { code: string; message: string } | null;
+};
+
+/**
+ * Watches one run's stream as it passes through the proxy: times the first and
+ * last token, keeps the text, reasoning, tool calls and usage, and finishes the
+ * database row exactly once, whatever way the stream ends.
+ */
+export class RunRecorder {
+  private readonly startedAt = performance.now();
+  private firstTokenAt: number | null = null;
+  private lastTokenAt: number | null = null;
+  private text = "";
+  private reasoning = "";
+  private deltaCount = 0;
+  private toolCalls: StoredToolCall[] = [];
+  private usage: LanguageModelUsage | null = null;
+  private finishReason: string | null = null;
+  private error: { code: string; message: string } | null = null;
+  private aborted = false;
+  private settled: Promise<RunSummary> | null = null;
+
+  constructor(
+    readonly runId: string,
+    private readonly providerName: string,
+    private readonly pricing: Pricing | null,
+  ) {}
+
+  get ttftMs(): number | null {
+    return this.firstTokenAt === null ? null : Math.round((this.firstTokenAt - this.startedAt) * 10) / 10;
+  }
+
+  private markToken(): void {
+    const now = performance.now();
+    if (this.firstTokenAt === null) this.firstTokenAt = now;
+    this.lastTokenAt = now;
+    this.deltaCount++;
+  }
+
+  observe(part: TextStreamPart<ToolSet>): void {
+    switch (part.type) {
+      case "text-delta":
+        this.markToken();
+        this.text += part.text;
+        break;
+      case "reasoning-delta":
+        this.markToken();
+        this.reasoning += part.text;
+        break;
+      case "tool-call":
+        this.toolCalls.push({ toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
+        break;
+      case "finish-step":
+        this.finishReason = part.rawFinishReason ?? part.finishReason;
+        break;
+      case "finish":
+        this.usage = part.totalUsage;
+        this.finishReason = this.finishReason ?? part.finishReason;
+        break;
+      case "error":
+        this.error ??= describeError(part.error, this.providerName);
+        break;
+      case "abort":
+        this.aborted = true;
+        break;
+    }
+  }
+
+  markAborted(): void {
+    this.aborted = true;
+  }
+
+  /** Usage as reported, or (for a stopped run) counted from the deltas we received. */
+  private resolvedUsage() {
+    const u = this.usage;
+    if (u && u.outputTokens !== undefined) {
+      return {
+        inputTokens: u.inputTokens ?? null,
+        outputTokens: u.outputTokens ?? null,
+        reasoningTokens: u.outputTokenDetails?.reasoningTokens ?? null,
+        cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? null,
+        estimated: false,
+      };
+    }
+    // No usage report (stopped, or the stream broke): count what arrived.
+    // Each streamed delta is about one token; marked as estimated.
+    return { inputTokens: null, outputTokens: this.deltaCount, reasoningTokens: null, cachedInputTokens: null, estimated: true };
+  }
+
+  summary(status: RunFinish["status"]): RunSummary {
+    const usage = this.resolvedUsage();
+    const metrics = computeRunMetrics(
+      { startedAt: this.startedAt, firstTokenAt: this.firstTokenAt, lastTokenAt: this.lastTokenAt, endedAt: performance.now() },
+      usage.outputTokens,
+    );
+    const cost = computeCost(this.pricing, {
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      reasoningTokens: usage.reasoningTokens,
+      cachedInputTokens: usage.cachedInputTokens,
+    });
+    return {
+      ...metrics,
+      status,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      reasoningTokens: usage.reasoningTokens,
+      cachedInputTokens: usage.cachedInputTokens,
+      usageEstimated: usage.estimated,
+      costUsd: cost.totalUsd,
+      providerCostUsd: null,
+      error: status === "error" ? (this.error ?? { code: "upstream_error", message: `${this.providerName}: the stream ended with an error.` }) : null,
+    };
+  }
+
+  private currentStatus(): RunFinish["status"] {
+    if (this.aborted) return "aborted";
+    if (this.error) return "error";
+    if (this.usage === null) return "error";
+    return "done";
+  }
+
+  /** Write the final row once; later calls return the same summary. */
+  settle(): Promise<RunSummary> {
+    if (!this.settled) {
+      const status = this.currentStatus();
+      if (status === "error" && !this.error) {
+        this.error = { code: "incomplete_stream", message: `${this.providerName}: the stream ended before the answer was complete.` };
+      }
+      const summary = this.summary(status);
+      this.settled = finishRun(this.runId, {
+        status,
+        outputText: this.text,
+        outputReasoning: this.reasoning,
+        toolCalls: this.toolCalls,
+        finishReason: this.finishReason,
+        inputTokens: summary.inputTokens,
+        outputTokens: summary.outputTokens,
+        reasoningTokens: summary.reasoningTokens,
+        cachedInputTokens: summary.cachedInputTokens,
+        usageEstimated: summary.usageEstimated,
+        costUsd: summary.costUsd,
+        providerCostUsd: summary.providerCostUsd,
+        ttftMs: summary.ttftMs,
+        durationMs: summary.durationMs,
+        tokensPerSecond: summary.tokensPerSecond,
+        errorCode: summary.error?.code ?? null,
+        errorMessage: summary.error?.message ?? null,
+      })
+        .then(() => summary)
+        .catch((error) => {
+          console.error(`[run ${this.runId}] could not record the finish:`, error instanceof Error ? error.message : error);
+          return summary;
+        });
+    }
+    return this.settled;
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { providerIdSchema } from "@/lib/catalog/schema";
+
+const uiPartSchema = z.looseObject({ type: z.string().min(1) });
+
+export const uiMessageSchema = z.looseObject({
+  id: z.string().optional(),
+  role: z.enum(["system", "user", "assistant"]),
+  parts: z.array(uiPartSchema),
+});
+
+export const runRequestSchema = z.object({
+  provider: providerIdSchema,
+  model: z.string().min(1, "model is required"),
+  messages: z.array(uiMessageSchema).min(1, "at least one message is required"),
+  params: z.record(z.string(), z.unknown()).default({}),
+  system: z.string().max(200_000).optional(),
+  compareGroupId: z.string().min(1).max(100).optional(),
+});
+
+export type RunRequest = z.infer<typeof runRequestSchema>;

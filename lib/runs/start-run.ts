@@ -1,0 +1,151 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { convertToModelMessages, createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessage, type UIMessageChunk } from "ai";
+import { insertRun } from "@/db/queries";
+import { findOffering, findProvider } from "@/lib/catalog";
+import { getCatalog, isConfigured } from "@/lib/catalog/public-catalog";
+import { AppError } from "@/lib/http/app-error";
+import { readJson } from "@/lib/http/with-errors";
+import { validateParams } from "@/lib/params/param-validator";
+import { getAdapter } from "@/lib/providers";
+import { RunRecorder, type RunSummary } from "./run-recorder";
+import { runRequestSchema, type RunRequest } from "./run-request-schema";
+
+export type RunMessageMetadata = { runId: string; provider: string; model: string; summary?: RunSummary };
+
+/** Everything checked before any upstream call; throws AppError(400) on bad input. */
+async function resolveRun(body: RunRequest) {
+  const catalog = getCatalog();
+  const provider = findProvider(catalog, body.provider);
+  if (!provider) throw new AppError(400, "unknown_provider", `Unknown provider "${body.provider}".`, "provider");
+  const offering = findOffering(catalog, body.provider, body.model);
+  if (!offering) throw new AppError(400, "unknown_model", `${provider.name} has no model "${body.model}" in the catalog.`, "model");
+
+  const params = validateParams(offering.params, body.params);
+  if (!params.ok) throw new AppError(400, "invalid_param", params.error.message, params.error.field);
+
+  if (!isConfigured(provider)) {
+    throw new AppError(400, "provider_not_configured", `${provider.name} is not configured: set ${provider.keyEnv ?? provider.baseUrlEnv} on the server.`, "provider");
+  }
+  const adapter = getAdapter(provider.id);
+  if (!adapter) throw new AppError(501, "provider_not_available", `${provider.name} is listed but its adapter is not available in this version.`, "provider");
+  const connection = adapter.connection(provider, process.env);
+  if (!connection) throw new AppError(400, "provider_not_configured", `${provider.name} is not configured.`, "provider");
+
+  let modelMessages;
+  try {
+    modelMessages = await convertToModelMessages(body.messages as unknown as UIMessage[]);
+  } catch (error) {
+    throw new AppError(400, "invalid_messages", `messages could not be read: ${error instanceof Error ? error.message : "invalid"}`, "messages");
+  }
+  return { provider, offering, adapter, connection, params: params.values, modelMessages };
+}
+
+/** Passes every stream part through unchanged while the recorder watches it. */
+function recordingTap(recorder: RunRecorder) {
+  return new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
+    transform(part, controller) {
+      recorder.observe(part);
+      controller.enqueue(part);
+    },
+    flush() {
+      void recorder.settle();
+    },
+  });
+}
+
+/** Sends the server-measured time to first token the moment the first token passes. */
+function liveTtft(recorder: RunRecorder) {
+  let sent = false;
+  return new TransformStream<UIMessageChunk, UIMessageChunk>({
+    transform(chunk, controller) {
+      if (!sent && (chunk.type === "text-delta" || chunk.type === "reasoning-delta")) {
+        sent = true;
+        controller.enqueue({ type: "data-ttft", data: { ttftMs: recorder.ttftMs }, transient: true } as UIMessageChunk);
+      }
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+export async function startRun(request: Request): Promise<Response> {
+  const parsed = runRequestSchema.safeParse(await readJson(request));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
+  }
+  const body = parsed.data;
+  const run = await resolveRun(body);
+
+  const runId = randomUUID();
+  await insertRun({
+    id: runId,
+    status: "streaming",
+    provider: body.provider,
+    model: body.model,
+    params: run.params,
+    system: body.system ?? null,
+    messages: body.messages,
+    compareGroupId: body.compareGroupId ?? null,
+    createdAt: new Date(),
+  });
+
+  const recorder = new RunRecorder(runId, run.provider.name, run.offering.pricing);
+  // Stopping in the browser aborts this request; that cancels the upstream call.
+  request.signal.addEventListener("abort", () => {
+    recorder.markAborted();
+    // If the stream does not wind down on its own, still finish the row.
+    setTimeout(() => void recorder.settle(), 2000).unref?.();
+  });
+
+  const call = run.adapter.callOptions(run.params, run.offering);
+  const result = streamText({
+    model: run.adapter.createModel(run.offering.providerModelId, run.connection),
+    instructions: body.system || undefined,
+    messages: run.modelMessages,
+    providerOptions: call.providerOptions as never,
+    tools: call.tools,
+    toolChoice: call.toolChoice,
+    // Never retry on our own: a retry can bill twice.
+    maxRetries: 0,
+    abortSignal: request.signal,
+  });
+
+  const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model };
+  let finalSummary: RunSummary | undefined;
+  const uiStream = toUIMessageStream({
+    stream: result.stream.pipeThrough(recordingTap(recorder)),
+    sendReasoning: true,
+    messageMetadata: ({ part }) => {
+      if (part.type === "start") return metadataBase;
+      if (part.type === "finish") {
+        finalSummary = recorder.summary("done");
+        return { ...metadataBase, summary: finalSummary };
+      }
+      return undefined;
+    },
+    onError: (error) => {
+      recorder.observe({ type: "error", error });
+      return recorder.summary("error").error?.message ?? "The run failed.";
+    },
+  }).pipeThrough(liveTtft(recorder));
+
+  return createUIMessageStreamResponse({
+    stream: uiStream,
+    headers: { "x-run-id": runId },
+    // Drain a copy of the stream on the server so the run is recorded to the end
+    // even if the browser goes away without stopping.
+    consumeSseStream: async ({ stream }) => {
+      const reader = stream.getReader();
+      try {
+        while (!(await reader.read()).done) {
+          /* drain */
+        }
+      } catch {
+        /* the client went away */
+      } finally {
+        void recorder.settle();
+      }
+    },
+  });
+}

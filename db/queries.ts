@@ -46,6 +46,11 @@ export async function getRun(id: string, db: Db = getDb()): Promise<RunRow | und
   return db.select().from(runs).where(eq(runs.id, id)).get();
 }
 
+/** Save the partial output of a run still streaming, so a crash loses at most a few seconds. */
+export async function checkpointRun(id: string, output: { outputText: string; outputReasoning: string }, db: Db = getDb()): Promise<void> {
+  db.update(runs).set(output).where(and(eq(runs.id, id), eq(runs.status, "streaming"))).run();
+}
+
 /** Runs left `streaming` by a previous process cannot finish any more. */
 export async function markInterruptedRuns(db: Db = getDb()): Promise<number> {
   const result = db

@@ -1,23 +1,16 @@
 import "server-only";
 import type { LanguageModelUsage, TextStreamPart, ToolSet } from "ai";
 import type { Pricing } from "@/lib/catalog/schema";
-import { finishRun, type RunFinish } from "@/db/queries";
+import { checkpointRun, finishRun, type RunFinish } from "@/db/queries";
 import type { StoredToolCall } from "@/db/schema";
 import { computeCost } from "@/lib/pricing/compute-cost";
 import { describeError } from "./describe-error";
-import { computeRunMetrics, type RunMetrics } from "./run-metrics";
+import { computeRunMetrics } from "./run-metrics";
+import type { RunSummary } from "./run-types";
 
-export type RunSummary = RunMetrics & {
-  status: RunFinish["status"];
-  inputTokens: number | null;
-  outputTokens: number | null;
-  reasoningTokens: number | null;
-  cachedInputTokens: number | null;
-  usageEstimated: boolean;
-  costUsd: number | null;
-  providerCostUsd: number | null;
-  error: { code: string; message: string } | null;
-};
+
+/** How often partial output is saved while streaming (survives a crash). */
+const CHECKPOINT_EVERY_MS = 2000;
 
 /**
  * Watches one run's stream as it passes through the proxy: times the first and
@@ -37,6 +30,7 @@ export class RunRecorder {
   private error: { code: string; message: string } | null = null;
   private aborted = false;
   private settled: Promise<RunSummary> | null = null;
+  private lastCheckpointAt = performance.now();
 
   constructor(
     readonly runId: string,
@@ -53,6 +47,11 @@ export class RunRecorder {
     if (this.firstTokenAt === null) this.firstTokenAt = now;
     this.lastTokenAt = now;
     this.deltaCount++;
+    if (now - this.lastCheckpointAt >= CHECKPOINT_EVERY_MS) {
+      this.lastCheckpointAt = now;
+      // Fire and forget: a failed checkpoint must not disturb the stream.
+      checkpointRun(this.runId, { outputText: this.text, outputReasoning: this.reasoning }).catch(() => undefined);
+    }
   }
 
   observe(part: TextStreamPart<ToolSet>): void {

@@ -8,10 +8,10 @@ import { AppError } from "@/lib/http/app-error";
 import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
-import { RunRecorder, type RunSummary } from "./run-recorder";
+import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
+import type { RunMessageMetadata, RunSummary } from "./run-types";
 
-export type RunMessageMetadata = { runId: string; provider: string; model: string; summary?: RunSummary };
 
 /** Everything checked before any upstream call; throws AppError(400) on bad input. */
 async function resolveRun(body: RunRequest) {

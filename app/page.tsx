@@ -1,0 +1,9 @@
+import { Playground } from "@/components/playground/playground";
+import { getPublicCatalog } from "@/lib/catalog/public-catalog";
+
+// Provider availability depends on the server's environment at request time.
+export const dynamic = "force-dynamic";
+
+export default function PlaygroundPage() {
+  return <Playground catalog={getPublicCatalog()} />;
+}

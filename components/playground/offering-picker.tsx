@@ -1,0 +1,99 @@
+"use client";
+
+import { formatUsd } from "@/lib/format";
+import { offeringKey, type CatalogView, type OfferingView } from "./types";
+
+type Props = {
+  catalog: CatalogView;
+  modelId: string;
+  selected: OfferingView;
+  onModelChange: (modelId: string) => void;
+  onOfferingChange: (key: string) => void;
+};
+
+function perMillion(usd: number): string {
+  return `${formatUsd(usd)}/M`;
+}
+
+export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOfferingChange }: Props) {
+  const providers = new Map(catalog.providers.map((p) => [p.id, p]));
+  const offerings = catalog.offerings.filter((o) => o.modelId === modelId);
+  const provider = providers.get(selected.provider);
+  const tier = selected.pricing?.tiers[0];
+
+  return (
+    <div className="space-y-2">
+      <label className="block text-xs font-medium text-zinc-500" htmlFor="model-select">
+        Model
+      </label>
+      <select
+        id="model-select"
+        data-testid="model-select"
+        value={modelId}
+        onChange={(e) => onModelChange(e.target.value)}
+        className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {catalog.models.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+      <label className="block text-xs font-medium text-zinc-500" htmlFor="offering-select">
+        Provider
+      </label>
+      <select
+        id="offering-select"
+        data-testid="offering-select"
+        value={offeringKey(selected)}
+        onChange={(e) => onOfferingChange(e.target.value)}
+        className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {offerings.map((o) => {
+          const p = providers.get(o.provider);
+          const configured = p?.configured ?? false;
+          const needs = p?.keyEnv ?? p?.baseUrlEnv;
+          return (
+            <option key={offeringKey(o)} value={offeringKey(o)} disabled={!configured}>
+              {p?.name} · {o.label}
+              {configured ? "" : ` (set ${needs})`}
+            </option>
+          );
+        })}
+      </select>
+      <div data-testid="offering-info" className="space-y-0.5 rounded-md bg-zinc-100 p-2 text-[11px] text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+        {selected.provider === "simulator" && (
+          <p className="font-medium text-violet-700 dark:text-violet-300">Simulator: offline, deterministic, nothing is billed.</p>
+        )}
+        <p>
+          <span className="font-mono">{selected.providerModelId}</span>
+          {selected.region ? ` · ${selected.region}` : ""} · context {selected.limits.contextTokens.toLocaleString("en-US")}
+          {selected.limits.maxOutputTokens ? ` · max out ${selected.limits.maxOutputTokens.toLocaleString("en-US")}` : ""}
+        </p>
+        <p>
+          {tier ? (
+            <>
+              {perMillion(tier.inputPerMTok)} in · {perMillion(tier.outputPerMTok)} out
+              {selected.pricing && selected.pricing.tiers.length > 1 ? ` (up to ${tier.upToInputTokens?.toLocaleString("en-US")} input tokens; ${selected.pricing.tiers.length} tiers)` : ""}
+              {selected.pricing?.cachedInputPerMTok !== undefined ? ` · cached ${perMillion(selected.pricing.cachedInputPerMTok)}` : ""}
+            </>
+          ) : (
+            "Price unknown: cost is not computed."
+          )}
+        </p>
+        <p>
+          Input: {selected.capabilities.inputModalities.join(", ")}
+          {selected.capabilities.reasoning ? " · reasoning" : ""}
+          {selected.capabilities.tools ? " · tools" : ""}
+        </p>
+        <p className="truncate">
+          Source:{" "}
+          <a className="underline" href={selected.source.url} target="_blank" rel="noreferrer">
+            {selected.source.url.replace(/^https?:\/\//, "")}
+          </a>{" "}
+          ({selected.source.checkedAt}){provider && !provider.configured ? ` · set ${provider.keyEnv} to enable` : ""}
+        </p>
+      </div>
+    </div>
+  );
+}

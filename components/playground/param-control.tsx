@@ -1,0 +1,102 @@
+"use client";
+
+import type { ParamSpec } from "@/lib/catalog/schema";
+import { controlFor } from "@/lib/params/param-controls";
+import { isChanged } from "@/lib/params/param-values";
+import { Slider } from "@/components/ui/slider";
+import { Switch } from "@/components/ui/switch";
+import { JsonEditor } from "./json-editor";
+import { NumberField } from "./number-field";
+import { TagInput } from "./tag-input";
+
+type Props = {
+  spec: ParamSpec;
+  value: unknown;
+  error: string | null;
+  onChange: (value: unknown) => void;
+  onJsonError: (message: string | null) => void;
+};
+
+function describeDefault(spec: ParamSpec): string {
+  if (spec.default === undefined) return "no default (not sent unless set)";
+  return `default ${JSON.stringify(spec.default)}`;
+}
+
+export function ParamControl({ spec, value, error, onChange, onJsonError }: Props) {
+  const control = controlFor(spec);
+  const id = `param-${spec.name}`;
+  const changed = isChanged(spec, value);
+  const effective = value ?? spec.default;
+
+  return (
+    <div data-testid={`param-${spec.name}`} data-changed={changed} className="space-y-1 border-b border-zinc-200 py-2.5 last:border-0 dark:border-zinc-800">
+      <div className="flex items-center justify-between gap-2">
+        <label htmlFor={id} className="font-mono text-xs font-semibold">
+          {spec.name}
+        </label>
+        <div className="flex items-center gap-1.5">
+          {changed && (
+            <>
+              <span className="rounded bg-amber-100 px-1 text-[10px] font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">changed</span>
+              <button
+                type="button"
+                data-testid={`param-reset-${spec.name}`}
+                className="text-[10px] text-zinc-500 underline hover:text-zinc-900 dark:hover:text-zinc-100"
+                onClick={() => {
+                  onJsonError(null);
+                  onChange(undefined);
+                }}
+              >
+                reset
+              </button>
+            </>
+          )}
+          {control.kind === "switch" && (
+            <Switch id={id} data-testid={`param-input-${spec.name}`} checked={effective === true} onCheckedChange={(checked) => onChange(checked)} />
+          )}
+          {control.kind === "select" && (
+            <select
+              id={id}
+              data-testid={`param-input-${spec.name}`}
+              value={typeof effective === "string" ? effective : ""}
+              onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+              className="h-7 rounded border border-zinc-300 bg-white px-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              {spec.default === undefined && <option value="">(not set)</option>}
+              {control.options.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          )}
+          {(control.kind === "slider" || control.kind === "number") && (
+            <NumberField id={id} value={value} placeholder={spec.default === undefined ? "not set" : String(spec.default)} invalid={Boolean(error)} onChange={onChange} />
+          )}
+          {control.kind === "readonly" && <span className="text-[10px] text-zinc-500">managed by the playground</span>}
+        </div>
+      </div>
+      {control.kind === "slider" && (
+        <Slider
+          aria-label={spec.name}
+          min={control.min}
+          max={control.max}
+          step={control.step}
+          value={[typeof effective === "number" ? Math.min(control.max, Math.max(control.min, effective)) : control.min]}
+          onValueChange={([v]) => onChange(v)}
+        />
+      )}
+      {control.kind === "tags" && <TagInput id={id} value={Array.isArray(value) ? (value as string[]) : []} maxItems={control.maxItems} onChange={onChange} />}
+      {control.kind === "json" && <JsonEditor id={id} value={value} expect={control.expect} example={control.example} onChange={onChange} onSyntaxError={onJsonError} />}
+      <p className="text-[11px] leading-4 text-zinc-500">
+        {spec.description} <span className="text-zinc-400">· {describeDefault(spec)}</span>
+        {control.kind === "slider" && <span className="text-zinc-400"> · range {control.min}–{control.max}</span>}
+      </p>
+      {error && (
+        <p role="alert" data-testid={`param-error-${spec.name}`} className="text-[11px] font-medium text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

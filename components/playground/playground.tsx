@@ -1,0 +1,142 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { Composer } from "./composer";
+import { MessageItem, type PlaygroundMessage } from "./message-item";
+import { OfferingPicker } from "./offering-picker";
+import { ParamPanel } from "./param-panel";
+import type { CatalogView } from "./types";
+import { usePlaygroundSettings } from "./use-playground-settings";
+
+/** Our API answers errors as { error: { code, message } }; the transport hands us that body as text. */
+function readableError(error: Error | undefined): string | null {
+  if (!error) return null;
+  try {
+    const body = JSON.parse(error.message) as { error?: { message?: string } };
+    if (body.error?.message) return body.error.message;
+  } catch {
+    /* not JSON: a stream error message */
+  }
+  return error.message;
+}
+
+export function Playground({ catalog }: { catalog: CatalogView }) {
+  const settings = usePlaygroundSettings(catalog);
+  const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
+
+  // The transport is created once; it reads the current settings at send time.
+  const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system });
+  useEffect(() => {
+    requestRef.current = { provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system };
+  }, [settings.offering, settings.sendableParams, settings.system]);
+
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<PlaygroundMessage>({
+        api: "/api/runs",
+        prepareSendMessagesRequest: ({ messages }) => {
+          const { system, ...rest } = requestRef.current;
+          return { body: { ...rest, messages, ...(system.trim() ? { system } : {}) } };
+        },
+      }),
+    [],
+  );
+
+  const { messages, sendMessage, regenerate, stop, status, error, clearError, setMessages } = useChat<PlaygroundMessage>({
+    transport,
+    onData: (part) => {
+      if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
+    },
+  });
+  const busy = status === "submitted" || status === "streaming";
+  const lastUserIndex = messages.findLastIndex((m) => m.role === "user");
+  const lastAssistantIndex = messages.findLastIndex((m) => m.role === "assistant");
+  const errorText = readableError(error);
+
+  const beforeSend = () => {
+    clearError();
+    setLiveTtftMs(null);
+  };
+
+  return (
+    <div className="flex h-dvh flex-col">
+      <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <h1 className="text-sm font-semibold">LLM Playground</h1>
+        <span className="text-xs text-zinc-500">Keys stay on the server · every run is recorded</span>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <aside className="w-80 shrink-0 space-y-4 overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-800">
+          <OfferingPicker catalog={catalog} modelId={settings.modelId} selected={settings.offering} onModelChange={settings.setModel} onOfferingChange={settings.setOffering} />
+          <ParamPanel
+            specs={settings.offering.params}
+            values={settings.values}
+            errors={settings.errors}
+            changedCount={settings.changedCount}
+            onChange={settings.setParam}
+            onJsonError={settings.setJsonError}
+            onResetAll={settings.resetAll}
+          />
+        </aside>
+        <main className="flex min-w-0 flex-1 flex-col">
+          <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+            <label htmlFor="system-prompt" className="text-xs font-medium text-zinc-500">
+              System prompt
+            </label>
+            <textarea
+              id="system-prompt"
+              data-testid="system-input"
+              value={settings.system}
+              rows={2}
+              placeholder="Optional instructions for the model"
+              onChange={(e) => settings.setSystem(e.target.value)}
+              className="mt-1 w-full resize-y rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+            />
+          </div>
+          <div data-testid="messages" className="flex-1 space-y-3 overflow-y-auto p-4">
+            {messages.length === 0 && <p className="text-sm text-zinc-500">Pick a model and a provider, set parameters, and send a message.</p>}
+            {messages.map((message, index) => (
+              <MessageItem
+                key={message.id}
+                message={message}
+                streaming={busy && index === messages.length - 1 && message.role === "assistant"}
+                isLastUser={index === lastUserIndex}
+                isLastAssistant={index === lastAssistantIndex && index === messages.length - 1}
+                busy={busy}
+                liveTtftMs={index === messages.length - 1 ? liveTtftMs : null}
+                onEdit={(messageId, text) => {
+                  beforeSend();
+                  void sendMessage({ text, messageId });
+                }}
+                onRegenerate={() => {
+                  beforeSend();
+                  void regenerate();
+                }}
+              />
+            ))}
+            {errorText && (
+              <div role="alert" data-testid="chat-error" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+                {errorText}
+              </div>
+            )}
+          </div>
+          <Composer
+            busy={busy}
+            blockedReason={settings.blockedReason}
+            onSend={(text) => {
+              beforeSend();
+              void sendMessage({ text });
+            }}
+            onStop={() => void stop()}
+          />
+          {messages.length > 0 && !busy && (
+            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-zinc-500 underline" onClick={() => setMessages([])}>
+              New conversation
+            </button>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { validateParam, type ParamValues } from "@/lib/params/param-validator";
+import { carryOverParams, changedParams } from "@/lib/params/param-values";
+import { offeringKey, type CatalogView, type OfferingView } from "./types";
+
+function firstUsable(catalog: CatalogView, modelId: string): OfferingView | undefined {
+  const configured = new Set(catalog.providers.filter((p) => p.configured).map((p) => p.id));
+  const forModel = catalog.offerings.filter((o) => o.modelId === modelId);
+  return forModel.find((o) => configured.has(o.provider)) ?? forModel[0];
+}
+
+/** Target (model + provider offering), parameter values and system prompt of the playground. */
+export function usePlaygroundSettings(catalog: CatalogView) {
+  const [modelId, setModelId] = useState(catalog.models[0]?.id ?? "");
+  const [selectedKey, setSelectedKey] = useState(() => {
+    const first = firstUsable(catalog, modelId);
+    return first ? offeringKey(first) : "";
+  });
+  const [values, setValues] = useState<ParamValues>({});
+  const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
+  const [system, setSystem] = useState("");
+
+  const offering = catalog.offerings.find((o) => offeringKey(o) === selectedKey) ?? catalog.offerings[0]!;
+
+  const switchOffering = (next: OfferingView | undefined) => {
+    if (!next) return;
+    setSelectedKey(offeringKey(next));
+    setValues((current) => carryOverParams(next.params, current, (spec, v) => validateParam(spec, v) === null));
+    setJsonErrors({});
+  };
+
+  const errors = useMemo(() => {
+    const out: Record<string, string> = { ...jsonErrors };
+    for (const spec of offering.params) {
+      const value = values[spec.name];
+      if (value === undefined || out[spec.name]) continue;
+      const error = validateParam(spec, value);
+      if (error) out[spec.name] = error;
+    }
+    return out;
+  }, [offering, values, jsonErrors]);
+
+  const sendable = useMemo(() => changedParams(offering.params, values), [offering, values]);
+  const firstError = Object.entries(errors)[0];
+
+  return {
+    modelId,
+    offering,
+    values,
+    errors,
+    system,
+    sendableParams: sendable,
+    changedCount: Object.keys(sendable).length,
+    blockedReason: firstError ? `Fix parameter ${firstError[0]}: ${firstError[1]}` : null,
+    setSystem,
+    setModel(nextModelId: string) {
+      setModelId(nextModelId);
+      switchOffering(firstUsable(catalog, nextModelId));
+    },
+    setOffering(key: string) {
+      switchOffering(catalog.offerings.find((o) => offeringKey(o) === key));
+    },
+    setParam(name: string, value: unknown) {
+      setValues((current) => {
+        const next = { ...current };
+        if (value === undefined) delete next[name];
+        else next[name] = value;
+        return next;
+      });
+    },
+    setJsonError(name: string, message: string | null) {
+      setJsonErrors((current) => {
+        const next = { ...current };
+        if (message) next[name] = message;
+        else delete next[name];
+        return next;
+      });
+    },
+    resetAll() {
+      setValues({});
+      setJsonErrors({});
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// Types shared by the server (which produces them) and the browser (which shows them).
+
+export type RunStatusName = "streaming" | "done" | "error" | "aborted" | "interrupted";
+
+export type RunSummary = {
+  status: Exclude<RunStatusName, "streaming">;
+  ttftMs: number | null;
+  durationMs: number;
+  tokensPerSecond: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  reasoningTokens: number | null;
+  cachedInputTokens: number | null;
+  usageEstimated: boolean;
+  costUsd: number | null;
+  providerCostUsd: number | null;
+  error: { code: string; message: string } | null;
+};
+
+/** Metadata on each assistant message of the UI stream. */
+export type RunMessageMetadata = { runId: string; provider: string; model: string; summary?: RunSummary };

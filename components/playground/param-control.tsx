@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { ParamSpec } from "@/lib/catalog/schema";
 import { controlFor } from "@/lib/params/param-controls";
 import { isChanged } from "@/lib/params/param-values";
@@ -25,7 +26,10 @@ function describeDefault(spec: ParamSpec): string {
 export function ParamControl({ spec, value, error, onChange, onJsonError }: Props) {
   const control = controlFor(spec);
   const id = `param-${spec.name}`;
-  const changed = isChanged(spec, value);
+  // A draft that does not parse yet (invalid JSON) counts as a change: it can be reset.
+  const changed = isChanged(spec, value) || (control.kind === "json" && Boolean(error));
+  // Bumped on reset so editors holding an unparsed draft start over.
+  const [resetKey, setResetKey] = useState(0);
   const effective = value ?? spec.default;
 
   return (
@@ -45,6 +49,7 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
                 onClick={() => {
                   onJsonError(null);
                   onChange(undefined);
+                  setResetKey((k) => k + 1);
                 }}
               >
                 reset
@@ -71,7 +76,7 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
             </select>
           )}
           {(control.kind === "slider" || control.kind === "number") && (
-            <NumberField id={id} value={value} placeholder={spec.default === undefined ? "not set" : String(spec.default)} invalid={Boolean(error)} onChange={onChange} />
+            <NumberField key={resetKey} id={id} value={value} placeholder={spec.default === undefined ? "not set" : String(spec.default)} invalid={Boolean(error)} onChange={onChange} />
           )}
           {control.kind === "readonly" && <span className="text-[10px] text-zinc-500">managed by the playground</span>}
         </div>
@@ -86,8 +91,8 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
           onValueChange={([v]) => onChange(v)}
         />
       )}
-      {control.kind === "tags" && <TagInput id={id} value={Array.isArray(value) ? (value as string[]) : []} maxItems={control.maxItems} onChange={onChange} />}
-      {control.kind === "json" && <JsonEditor id={id} value={value} expect={control.expect} example={control.example} onChange={onChange} onSyntaxError={onJsonError} />}
+      {control.kind === "tags" && <TagInput key={resetKey} id={id} value={Array.isArray(value) ? (value as string[]) : []} maxItems={control.maxItems} onChange={onChange} />}
+      {control.kind === "json" && <JsonEditor key={resetKey} id={id} value={value} expect={control.expect} example={control.example} onChange={onChange} onSyntaxError={onJsonError} />}
       <p className="text-[11px] leading-4 text-zinc-500">
         {spec.description} <span className="text-zinc-400">· {describeDefault(spec)}</span>
         {control.kind === "slider" && <span className="text-zinc-400"> · range {control.min}–{control.max}</span>}

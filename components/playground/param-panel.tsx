@@ -10,12 +10,14 @@ type Props = {
   /** Errors by parameter name: schema violations and JSON syntax errors. */
   errors: Record<string, string>;
   changedCount: number;
+  /** Part of each control's key: a new generation (reset all, new offering) remounts the controls. */
+  generation: string;
   onChange: (name: string, value: unknown) => void;
   onJsonError: (name: string, message: string | null) => void;
   onResetAll: () => void;
 };
 
-export function ParamPanel({ specs, values, errors, changedCount, onChange, onJsonError, onResetAll }: Props) {
+export function ParamPanel({ specs, values, errors, changedCount, generation, onChange, onJsonError, onResetAll }: Props) {
   if (specs.length === 0) {
     return <p className="text-xs text-zinc-500">This provider documents no tunable parameters for this model.</p>;
   }
@@ -30,7 +32,7 @@ export function ParamPanel({ specs, values, errors, changedCount, onChange, onJs
       <p className="mb-1 text-[11px] text-zinc-400">Only changed values are sent.</p>
       {specs.map((spec) => (
         <ParamControl
-          key={spec.name}
+          key={`${generation}:${spec.name}`}
           spec={spec}
           value={values[spec.name]}
           error={errors[spec.name] ?? null}

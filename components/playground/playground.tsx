@@ -7,7 +7,7 @@ import { Composer } from "./composer";
 import { MessageItem, type PlaygroundMessage } from "./message-item";
 import { OfferingPicker } from "./offering-picker";
 import { ParamPanel } from "./param-panel";
-import type { CatalogView } from "./types";
+import { offeringKey, type CatalogView } from "./types";
 import { usePlaygroundSettings } from "./use-playground-settings";
 
 /** Our API answers errors as { error: { code, message } }; the transport hands us that body as text. */
@@ -74,6 +74,7 @@ export function Playground({ catalog }: { catalog: CatalogView }) {
             values={settings.values}
             errors={settings.errors}
             changedCount={settings.changedCount}
+            generation={`${settings.generation}:${offeringKey(settings.offering)}`}
             onChange={settings.setParam}
             onJsonError={settings.setJsonError}
             onResetAll={settings.resetAll}

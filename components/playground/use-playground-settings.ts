@@ -21,6 +21,8 @@ export function usePlaygroundSettings(catalog: CatalogView) {
   const [values, setValues] = useState<ParamValues>({});
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
   const [system, setSystem] = useState("");
+  // Bumped by "reset all" so every control drops its unsent draft.
+  const [generation, setGeneration] = useState(0);
 
   const offering = catalog.offerings.find((o) => offeringKey(o) === selectedKey) ?? catalog.offerings[0]!;
 
@@ -48,6 +50,7 @@ export function usePlaygroundSettings(catalog: CatalogView) {
   return {
     modelId,
     offering,
+    generation,
     values,
     errors,
     system,
@@ -81,6 +84,7 @@ export function usePlaygroundSettings(catalog: CatalogView) {
     resetAll() {
       setValues({});
       setJsonErrors({});
+      setGeneration((g) => g + 1);
     },
   };
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/app-error";
 import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
+import { describeError } from "./describe-error";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
@@ -109,6 +110,8 @@ export async function startRun(request: Request): Promise<Response> {
     // Never retry on our own: a retry can bill twice.
     maxRetries: 0,
     abortSignal: request.signal,
+    // One plain line per failed run; the details go to the run's record.
+    onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, run.provider.name).message}`),
   });
 
   const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model };

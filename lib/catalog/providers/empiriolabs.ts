@@ -2,8 +2,8 @@ import type { ProviderCatalogInput } from "../schema";
 
 // Transcribed from the EmpirioLabs model pages (shared/seeds/000, 001).
 // Ranges, defaults and descriptions are the pages' own words.
-const flashSource = { url: "https://empiriolabs.ai/models/qwen3-5-flash", checkedAt: "2026-11-23" };
-const fourBSource = { url: "https://empiriolabs.ai/models/qwen3-5-4b", checkedAt: "2026-11-23" };
+const flashSource = { url: "https://api.empiriolabs.ai/v1/models/qwen3-5-flash", checkedAt: "2026-11-23" };
+const fourBSource = { url: "https://api.empiriolabs.ai/v1/models/qwen3-5-4b", checkedAt: "2026-11-23" };
 
 export const empiriolabs: ProviderCatalogInput = {
   id: "empiriolabs",

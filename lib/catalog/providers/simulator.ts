@@ -5,7 +5,7 @@ import { empiriolabs } from "./empiriolabs";
 // the whole product works with no key and no network. Its prices mirror the
 // EmpirioLabs list price of the same model so the cost shown is what the run
 // would cost there; nothing is billed.
-const source = { url: "https://github.com/llm-playground/llm-playground#simulator", checkedAt: "2026-11-23" };
+const source = { url: "README.md#simulator", checkedAt: "2026-11-23", note: "Built into this app." };
 
 type ParamInput = Extract<ProviderCatalogInput["offerings"][number]["params"][number], object>;
 

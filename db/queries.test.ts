@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "./index";
+import { checkpointRun, finishRun, getRun, insertRun, listRuns, markInterruptedRuns } from "./queries";
+
+let db: Db;
+
+beforeEach(() => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-db-"));
+  db = openDatabase(path.join(dir, "test.db")).db;
+});
+
+const newRun = (id: string, at: number, extra: Partial<Parameters<typeof insertRun>[0]> = {}) =>
+  insertRun({ id, status: "streaming", provider: "simulator", model: "qwen3.5-flash", params: {}, messages: [{ role: "user", parts: [{ type: "text", text: `prompt ${id}` }] }], createdAt: new Date(at), ...extra }, db);
+
+describe("run queries (real SQLite file, real migrations)", () => {
+  it("finishes a run exactly once", async () => {
+    await newRun("a", 1);
+    expect(await finishRun("a", { status: "done", outputText: "hello", costUsd: 0.001 }, db)).toBe(true);
+    expect(await finishRun("a", { status: "error", errorCode: "late" }, db)).toBe(false);
+    const row = await getRun("a", db);
+    expect(row).toMatchObject({ status: "done", outputText: "hello", costUsd: 0.001, errorCode: null });
+    expect(row?.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it("checkpoints partial output only while streaming", async () => {
+    await newRun("a", 1);
+    await checkpointRun("a", { outputText: "par", outputReasoning: "thinking" }, db);
+    expect(await getRun("a", db)).toMatchObject({ status: "streaming", outputText: "par", outputReasoning: "thinking" });
+    await finishRun("a", { status: "done", outputText: "partial answer" }, db);
+    await checkpointRun("a", { outputText: "stale", outputReasoning: "" }, db);
+    expect((await getRun("a", db))?.outputText).toBe("partial answer");
+  });
+
+  it("marks runs left streaming as interrupted, and only those", async () => {
+    await newRun("a", 1);
+    await newRun("b", 2);
+    await finishRun("b", { status: "done" }, db);
+    expect(await markInterruptedRuns(db)).toBe(1);
+    expect((await getRun("a", db))?.status).toBe("interrupted");
+    expect((await getRun("b", db))?.status).toBe("done");
+  });
+
+  it("lists newest first with keyset pagination and filters", async () => {
+    for (let i = 0; i < 5; i++) await newRun(`r${i}`, 1000 + i, { status: "done", provider: i % 2 ? "openrouter" : "simulator" });
+    await newRun("same-time", 1004, { status: "error" });
+    const first = await listRuns({ limit: 4 }, db);
+    expect(first.runs.map((r) => r.id)).toEqual(["same-time", "r4", "r3", "r2"]);
+    const second = await listRuns({ limit: 4, cursor: first.nextCursor! }, db);
+    expect(second.runs.map((r) => r.id)).toEqual(["r1", "r0"]);
+    expect(second.nextCursor).toBeNull();
+    expect((await listRuns({ limit: 10, provider: "openrouter" }, db)).runs.map((r) => r.id)).toEqual(["r3", "r1"]);
+    expect((await listRuns({ limit: 10, status: "error" }, db)).runs.map((r) => r.id)).toEqual(["same-time"]);
+    expect((await listRuns({ limit: 10, q: "prompt r2" }, db)).runs.map((r) => r.id)).toEqual(["r2"]);
+    expect((await listRuns({ limit: 10, q: "100%" }, db)).runs).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listRuns } from "@/db/queries";
+import { AppError } from "@/lib/http/app-error";
+import { handleSimulatorRequest } from "@/lib/simulator/handle-simulator-request";
+import { serveFetchHandler, type FetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
+import { getRunRecord } from "./read-runs";
+import { startRun } from "./start-run";
+
+// The whole proxy path in-process: startRun -> AI SDK -> HTTP on 127.0.0.1 ->
+// an upstream speaking the OpenAI-compatible wire format -> the SQLite row.
+
+let upstream: ServedHandler;
+let handler: FetchHandler = handleSimulatorRequest;
+let upstreamSignals: AbortSignal[] = [];
+
+beforeAll(async () => {
+  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "playground-run-"));
+  upstream = await serveFetchHandler((request) => {
+    upstreamSignals.push(request.signal);
+    return handler(request);
+  });
+  process.env.SIMULATOR_BASE_URL = `${upstream.url}/v1`;
+});
+afterAll(() => upstream.close());
+beforeEach(() => {
+  handler = handleSimulatorRequest;
+  upstreamSignals = [];
+});
+
+const body = (params: Record<string, unknown>, text = "Tell me about latency") => ({
+  provider: "simulator",
+  model: "qwen3.5-flash",
+  messages: [{ id: "u1", role: "user", parts: [{ type: "text", text }] }],
+  params,
+});
+
+const post = (json: unknown, signal?: AbortSignal) =>
+  new Request("http://localhost/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(json), signal });
+
+async function readEvents(response: Response): Promise<Record<string, any>[]> {
+  const text = await response.text();
+  return text
+    .split("\n\n")
+    .map((block) => block.replace(/^data: /, "").trim())
+    .filter((data) => data && data !== "[DONE]")
+    .map((data) => JSON.parse(data));
+}
+
+async function settled(id: string) {
+  for (let i = 0; i < 50; i++) {
+    const record = await getRunRecord(id);
+    if (record.status !== "streaming") return record;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("run never finished");
+}
+
+describe("POST /api/runs through the simulator", () => {
+  it("streams reasoning then text, and records the run with metrics matching the upstream's timing", async () => {
+    const response = await startRun(post(body({ sim_ttft_ms: 150, sim_tokens_per_second: 400, temperature: 0.3 })));
+    const runId = response.headers.get("x-run-id")!;
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/);
+    const events = await readEvents(response);
+    const types = events.map((e) => e.type);
+    expect(types.indexOf("reasoning-delta")).toBeLessThan(types.indexOf("text-delta"));
+    expect(events[0]).toMatchObject({ type: "start", messageMetadata: { runId, provider: "simulator" } });
+    const finish = events.find((e) => e.type === "finish");
+    expect(finish.messageMetadata.summary).toMatchObject({ status: "done", reasoningTokens: expect.any(Number) });
+
+    const run = await settled(runId);
+    expect(run).toMatchObject({ status: "done", params: { sim_ttft_ms: 150, sim_tokens_per_second: 400, temperature: 0.3 }, finishReason: "stop", error: null });
+    expect(run.output.text).toContain("`temperature=0.3`");
+    // Ground truth: the upstream waits 150 ms, then sends 400 tokens/s.
+    expect(run.ttftMs!).toBeGreaterThanOrEqual(150);
+    expect(run.tokensPerSecond!).toBeGreaterThan(400 * 0.85);
+    expect(run.tokensPerSecond!).toBeLessThan(400 * 1.15);
+    expect(run.usage.outputTokens).toBe(events.filter((e) => e.type === "text-delta" || e.type === "reasoning-delta").length);
+    expect(run.costUsd).toBeCloseTo((run.usage.inputTokens! * 0.09 + run.usage.outputTokens! * 0.368) / 1e6, 12);
+    // The same numbers went to the browser and into the database.
+    expect(finish.messageMetadata.summary.outputTokens).toBe(run.usage.outputTokens);
+    expect(finish.messageMetadata.summary.costUsd).toBe(run.costUsd);
+  });
+
+  it("refuses bad input with 400 before any upstream call or row", async () => {
+    const before = (await listRuns({ limit: 200 })).runs.length;
+    const cases: [unknown, string, string | undefined][] = [
+      [body({ top_p: 3 }), "invalid_param", "top_p"],
+      [body({ surprise: true }), "invalid_param", "surprise"],
+      [{ ...body({}), provider: "nope" }, "invalid_request", "provider"],
+      [{ ...body({}), model: "gpt-4" }, "unknown_model", "model"],
+      [{ ...body({}), messages: [] }, "invalid_request", "messages"],
+      [{ ...body({}), provider: "openrouter", model: "qwen/qwen3.5-flash-02-23" }, "provider_not_configured", "provider"],
+    ];
+    for (const [json, code, field] of cases) {
+      const error = await startRun(post(json)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ status: 400, code, field });
+    }
+    expect(upstreamSignals).toHaveLength(0);
+    expect((await listRuns({ limit: 200 })).runs.length).toBe(before);
+  });
+
+  it("a stopped request cancels the upstream call and ends aborted with the partial text", async () => {
+    const controller = new AbortController();
+    const response = await startRun(post(body({ sim_ttft_ms: 0, sim_tokens_per_second: 200, enable_thinking: false }, "write 5000 words"), controller.signal));
+    const runId = response.headers.get("x-run-id")!;
+    const reader = response.body!.getReader();
+    let seen = "";
+    while (!seen.includes("text-delta")) seen += new TextDecoder().decode((await reader.read()).value);
+    await new Promise((r) => setTimeout(r, 200));
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+
+    const run = await settled(runId);
+    expect(run.status).toBe("aborted");
+    expect(run.output.text).toContain("Simulated answer");
+    expect(run.usage).toMatchObject({ estimated: true, inputTokens: null });
+    expect(run.usage.outputTokens!).toBeGreaterThan(5);
+    expect(run.usage.outputTokens!).toBeLessThan(4000);
+    await expect.poll(() => upstreamSignals[0]?.aborted).toBe(true);
+  });
+
+  it("an upstream HTTP error ends the run as error with the provider named, once, without retry", async () => {
+    handler = () => Response.json({ error: { message: "Too many requests", type: "rate_limit_exceeded", code: 429 } }, { status: 429 });
+    const response = await startRun(post(body({})));
+    const events = await readEvents(response);
+    expect(events.find((e) => e.type === "error")?.errorText).toBe("Simulator: rate limited (HTTP 429): Too many requests");
+    const run = await settled(response.headers.get("x-run-id")!);
+    expect(run).toMatchObject({ status: "error", error: { code: "upstream_429", message: "Simulator: rate limited (HTTP 429): Too many requests" } });
+    expect(upstreamSignals).toHaveLength(1);
+  });
+
+  it("an error event mid-stream ends the run as error and keeps the partial text", async () => {
+    handler = () => {
+      const chunk = (delta: object) => `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
+      return new Response(chunk({ role: "assistant", content: "" }) + chunk({ content: "Partial answer" }) + `data: ${JSON.stringify({ error: { message: "upstream exploded", code: 502 } })}\n\n`, {
+        headers: { "content-type": "text/event-stream" },
+      });
+    };
+    const response = await startRun(post(body({})));
+    await readEvents(response);
+    const run = await settled(response.headers.get("x-run-id")!);
+    expect(run.status).toBe("error");
+    expect(run.output.text).toBe("Partial answer");
+    expect(run.error?.message).toContain("Simulator");
+  });
+});

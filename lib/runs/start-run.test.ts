@@ -67,7 +67,7 @@ describe("POST /api/runs through the simulator", () => {
     const types = events.map((e) => e.type);
     expect(types.indexOf("reasoning-delta")).toBeLessThan(types.indexOf("text-delta"));
     expect(events[0]).toMatchObject({ type: "start", messageMetadata: { runId, provider: "simulator" } });
-    const finish = events.find((e) => e.type === "finish");
+    const finish = events.find((e) => e.type === "finish")!;
     expect(finish.messageMetadata.summary).toMatchObject({ status: "done", reasoningTokens: expect.any(Number) });
 
     const run = await settled(runId);

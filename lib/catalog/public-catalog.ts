@@ -19,8 +19,14 @@ export function isConfigured(provider: ProviderCatalog, env: NodeJS.ProcessEnv =
   return Boolean(readSecret(provider.keyEnv, env));
 }
 
+// Validated once per distinct OPENAI_COMPATIBLE_MODELS value, not per request.
+let cached: { key: string; catalog: Catalog } | null = null;
+
 export function getCatalog(): Catalog {
-  return loadCatalog(readEnv().openAiCompatibleModels);
+  const models = readEnv().openAiCompatibleModels;
+  const key = models.join(",");
+  if (cached?.key !== key) cached = { key, catalog: loadCatalog(models) };
+  return cached.catalog;
 }
 
 /** The catalog as clients see it: booleans about keys, never the keys. */

@@ -4,6 +4,7 @@ import type { Pricing } from "@/lib/catalog/schema";
 import { checkpointRun, finishRun, type RunFinish } from "@/db/queries";
 import type { StoredToolCall } from "@/db/schema";
 import { computeCost } from "@/lib/pricing/compute-cost";
+import type { StreamCounter } from "@/lib/providers/coalesce-sse";
 import { describeError } from "./describe-error";
 import { computeRunMetrics } from "./run-metrics";
 import type { RunSummary } from "./run-types";
@@ -36,6 +37,8 @@ export class RunRecorder {
     readonly runId: string,
     private readonly providerName: string,
     private readonly pricing: Pricing | null,
+    /** Content events as they came from upstream, before any coalescing. */
+    private readonly upstream: StreamCounter = { contentEvents: 0 },
   ) {}
 
   get ttftMs(): number | null {
@@ -100,8 +103,9 @@ export class RunRecorder {
       };
     }
     // No usage report (stopped, or the stream broke): count what arrived.
-    // Each streamed delta is about one token; marked as estimated.
-    return { inputTokens: null, outputTokens: this.deltaCount, reasoningTokens: null, cachedInputTokens: null, estimated: true };
+    // Each upstream delta event is about one token; marked as estimated.
+    const counted = Math.max(this.deltaCount, this.upstream.contentEvents);
+    return { inputTokens: null, outputTokens: counted, reasoningTokens: null, cachedInputTokens: null, estimated: true };
   }
 
   summary(status: RunFinish["status"]): RunSummary {

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/app-error";
 import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
+import { coalescingFetch, type StreamCounter } from "@/lib/providers/coalesce-sse";
 import { describeError } from "./describe-error";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
@@ -91,7 +92,8 @@ export async function startRun(request: Request): Promise<Response> {
     createdAt: new Date(),
   });
 
-  const recorder = new RunRecorder(runId, run.provider.name, run.offering.pricing);
+  const counter: StreamCounter = { contentEvents: 0 };
+  const recorder = new RunRecorder(runId, run.provider.name, run.offering.pricing, counter);
   // Stopping in the browser aborts this request; that cancels the upstream call.
   request.signal.addEventListener("abort", () => {
     recorder.markAborted();
@@ -101,7 +103,7 @@ export async function startRun(request: Request): Promise<Response> {
 
   const call = run.adapter.callOptions(run.params, run.offering);
   const result = streamText({
-    model: run.adapter.createModel(run.offering.providerModelId, run.connection),
+    model: run.adapter.createModel(run.offering.providerModelId, { ...run.connection, fetch: coalescingFetch(counter, run.connection.fetch) }),
     instructions: body.system || undefined,
     messages: run.modelMessages,
     providerOptions: call.providerOptions as never,
@@ -135,7 +137,9 @@ export async function startRun(request: Request): Promise<Response> {
 
   return createUIMessageStreamResponse({
     stream: uiStream,
-    headers: { "x-run-id": runId },
+    // no-transform: keeps Next's gzip off this stream; compressing a token
+    // stream flush by flush costs CPU per chunk and adds latency.
+    headers: { "x-run-id": runId, "cache-control": "no-cache, no-transform" },
     // Drain a copy of the stream on the server so the run is recorded to the end
     // even if the browser goes away without stopping.
     consumeSseStream: async ({ stream }) => {

@@ -120,7 +120,7 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
 
   if (body.stream) {
     const stream = streamResult(result, body.model, body.stream_options?.include_usage === true, ttftMs, rate, request.signal);
-    return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache" } });
+    return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform" } });
   }
 
   await sleep(ttftMs + (result.reasoningTokens.length + result.answerTokens.length) * (1000 / rate), request.signal);

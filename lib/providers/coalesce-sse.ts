@@ -23,7 +23,8 @@ function plainDeltaField(chunk: Chunk): (typeof MERGEABLE_FIELDS)[number] | null
   const keys = Object.keys(choice.delta).filter((k) => choice.delta![k] !== null && choice.delta![k] !== undefined && k !== "role");
   if (keys.length !== 1) return null;
   const field = MERGEABLE_FIELDS.find((f) => f === keys[0]);
-  return field && typeof choice.delta[field] === "string" ? field : null;
+  const text = field ? choice.delta[field] : undefined;
+  return field && typeof text === "string" && text.length > 0 ? field : null;
 }
 
 function serialize(event: EventSourceMessage): string {
@@ -97,7 +98,7 @@ export function coalesceSse(counter: StreamCounter): TransformStream<Uint8Array,
 
 /** A lone event passes through as it came; a string check counts it without parsing. */
 function serializeCounted(event: EventSourceMessage, counter: StreamCounter): string {
-  if (/"(content|reasoning_content|reasoning)":"/.test(event.data)) counter.contentEvents++;
+  if (/"(content|reasoning_content|reasoning)":"[^"]/.test(event.data)) counter.contentEvents++;
   return serialize(event);
 }
 

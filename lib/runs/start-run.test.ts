@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listRuns } from "@/db/queries";
 import { AppError } from "@/lib/http/app-error";
 import { handleSimulatorRequest } from "@/lib/simulator/handle-simulator-request";
+import { simulateCompletion } from "@/lib/simulator/simulate-completion";
 import { serveFetchHandler, type FetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
 import { getRunRecord } from "./read-runs";
 import { startRun } from "./start-run";
@@ -77,7 +78,11 @@ describe("POST /api/runs through the simulator", () => {
     expect(run.ttftMs!).toBeGreaterThanOrEqual(150);
     expect(run.tokensPerSecond!).toBeGreaterThan(400 * 0.85);
     expect(run.tokensPerSecond!).toBeLessThan(400 * 1.15);
-    expect(run.usage.outputTokens).toBe(events.filter((e) => e.type === "text-delta" || e.type === "reasoning-delta").length);
+    // Usage is what the upstream reported: the simulator's own count for this request.
+    const truth = simulateCompletion({ model: "qwen3.5-flash", messages: [{ role: "user", content: "Tell me about latency" }], params: { sim_ttft_ms: 150, sim_tokens_per_second: 400, temperature: 0.3 } });
+    expect(run.usage).toMatchObject({ inputTokens: truth.usage.promptTokens, outputTokens: truth.usage.completionTokens, reasoningTokens: truth.usage.reasoningTokens, estimated: false });
+    const streamed = events.filter((e) => e.type === "text-delta").map((e) => e.delta).join("");
+    expect(streamed).toBe(truth.answerTokens.join(""));
     expect(run.costUsd).toBeCloseTo((run.usage.inputTokens! * 0.09 + run.usage.outputTokens! * 0.368) / 1e6, 12);
     // The same numbers went to the browser and into the database.
     expect(finish.messageMetadata.summary.outputTokens).toBe(run.usage.outputTokens);

@@ -79,7 +79,7 @@ describe("POST /api/runs through the simulator", () => {
     expect(run.tokensPerSecond!).toBeGreaterThan(400 * 0.85);
     expect(run.tokensPerSecond!).toBeLessThan(400 * 1.15);
     // Usage is what the upstream reported: the simulator's own count for this request.
-    const truth = simulateCompletion({ model: "qwen3.5-flash", messages: [{ role: "user", content: "Tell me about latency" }], params: { sim_ttft_ms: 150, sim_tokens_per_second: 400, temperature: 0.3 } });
+    const truth = simulateCompletion({ model: "qwen3.5-flash", messages: [{ role: "user", content: "Tell me about latency" }], params: { temperature: 0.3, sim_ttft_ms: 150, sim_tokens_per_second: 400 } });
     expect(run.usage).toMatchObject({ inputTokens: truth.usage.promptTokens, outputTokens: truth.usage.completionTokens, reasoningTokens: truth.usage.reasoningTokens, estimated: false });
     const streamed = events.filter((e) => e.type === "text-delta").map((e) => e.delta).join("");
     expect(streamed).toBe(truth.answerTokens.join(""));

@@ -1,6 +1,5 @@
 "use client";
 
-import { formatUsd } from "@/lib/format";
 import { offeringKey, type CatalogView, type OfferingView } from "./types";
 
 type Props = {
@@ -12,7 +11,7 @@ type Props = {
 };
 
 function perMillion(usd: number): string {
-  return `${formatUsd(usd)}/M`;
+  return `$${Number(usd.toFixed(4))}/M`;
 }
 
 export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOfferingChange }: Props) {

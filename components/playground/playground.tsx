@@ -9,6 +9,7 @@ import { OfferingPicker } from "./offering-picker";
 import { ParamPanel } from "./param-panel";
 import { offeringKey, type CatalogView } from "./types";
 import { usePlaygroundSettings } from "./use-playground-settings";
+import { useStickToBottom } from "./use-stick-to-bottom";
 
 /** Our API answers errors as { error: { code, message } }; the transport hands us that body as text. */
 function readableError(error: Error | undefined): string | null {
@@ -54,6 +55,7 @@ export function Playground({ catalog }: { catalog: CatalogView }) {
   const lastUserIndex = messages.findLastIndex((m) => m.role === "user");
   const lastAssistantIndex = messages.findLastIndex((m) => m.role === "assistant");
   const errorText = readableError(error);
+  const scrollRef = useStickToBottom<HTMLDivElement>(messages);
 
   const beforeSend = () => {
     clearError();
@@ -95,7 +97,7 @@ export function Playground({ catalog }: { catalog: CatalogView }) {
               className="mt-1 w-full resize-y rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
             />
           </div>
-          <div data-testid="messages" className="flex-1 space-y-3 overflow-y-auto p-4">
+          <div ref={scrollRef} data-testid="messages" className="flex-1 space-y-3 overflow-y-auto p-4">
             {messages.length === 0 && <p className="text-sm text-zinc-500">Pick a model and a provider, set parameters, and send a message.</p>}
             {messages.map((message, index) => (
               <MessageItem

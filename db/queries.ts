@@ -20,6 +20,7 @@ export type RunFinish = Partial<
     | "usageEstimated"
     | "costUsd"
     | "providerCostUsd"
+    | "providerReport"
     | "ttftMs"
     | "durationMs"
     | "tokensPerSecond"

@@ -6,6 +6,13 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export type StoredToolCall = { toolCallId: string; toolName: string; input: unknown };
 
+/** What the provider itself reported beyond tokens: billed cost, tool calls, credits, notes. */
+export type ProviderReport = {
+  toolUsage?: Record<string, number>;
+  remainingCredits?: number;
+  notes?: string[];
+};
+
 /** One run = one request to one provider/model, written at start and finished exactly once. */
 export const runs = sqliteTable(
   "runs",
@@ -29,6 +36,7 @@ export const runs = sqliteTable(
     usageEstimated: integer("usage_estimated", { mode: "boolean" }).notNull().default(false),
     costUsd: real("cost_usd"),
     providerCostUsd: real("provider_cost_usd"),
+    providerReport: text("provider_report", { mode: "json" }).$type<ProviderReport>().notNull().default(sql`'{}'`),
     ttftMs: real("ttft_ms"),
     durationMs: real("duration_ms"),
     tokensPerSecond: real("tokens_per_second"),

@@ -10,6 +10,7 @@ const envSchema = z.object({
   DATABASE_URL: optional,
   SIMULATOR_BASE_URL: optional,
   OPENAI_COMPATIBLE_MODELS: optional,
+  UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 export type ServerEnv = {
@@ -18,6 +19,8 @@ export type ServerEnv = {
   databaseUrl: string | undefined;
   simulatorBaseUrl: string;
   openAiCompatibleModels: string[];
+  /** A run fails when its provider sends nothing for this long. */
+  upstreamIdleTimeoutMs: number;
 };
 
 /** Read on every call so tests and restarts see the current environment. */
@@ -34,6 +37,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
       .split(",")
       .map((m) => m.trim())
       .filter(Boolean),
+    upstreamIdleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS ?? 120_000,
   };
 }
 

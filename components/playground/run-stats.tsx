@@ -20,6 +20,7 @@ function fromRecord(record: Record<string, any>): RunRecordView {
     usageEstimated: Boolean(record.usage?.estimated),
     costUsd: record.costUsd,
     providerCostUsd: record.providerCostUsd,
+    providerReport: record.providerReport ?? {},
     error: record.error,
   };
 }
@@ -96,11 +97,28 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
           <Stat label="reasoning" testId="stat-reasoning-tokens" value={formatTokens(stats.reasoningTokens)} />
           {stats.cachedInputTokens ? <Stat label="cached" testId="stat-cached-tokens" value={formatTokens(stats.cachedInputTokens)} /> : null}
           <Stat label="cost" testId="stat-cost" value={`${formatUsd(stats.costUsd)}${stats.usageEstimated && stats.costUsd != null ? " est." : ""}`} />
-          {stats.providerCostUsd != null && stats.providerCostUsd !== stats.costUsd && (
-            <Stat label="billed" testId="stat-provider-cost" value={formatUsd(stats.providerCostUsd)} title="Cost reported by the provider" />
+          {stats.providerCostUsd != null && (stats.costUsd == null || Math.abs(stats.providerCostUsd - stats.costUsd) > 1e-9) && (
+            <Stat label="billed" testId="stat-provider-cost" value={formatUsd(stats.providerCostUsd)} title="Cost reported by the provider, when it differs from the computed cost" />
+          )}
+          {stats.providerReport.remainingCredits != null && (
+            <Stat label="credits left" testId="stat-credits" value={formatUsd(stats.providerReport.remainingCredits)} title="Balance reported by the provider" />
+          )}
+          {stats.providerReport.toolUsage && Object.keys(stats.providerReport.toolUsage).length > 0 && (
+            <Stat
+              label="tools"
+              testId="stat-tools"
+              value={Object.entries(stats.providerReport.toolUsage)
+                .map(([tool, n]) => `${tool}×${n}`)
+                .join(", ")}
+            />
           )}
         </>
       )}
+      {stats?.providerReport.notes?.map((note) => (
+        <p key={note} data-testid="run-note" className="w-full text-[11px] text-zinc-500">
+          {note}
+        </p>
+      ))}
       {stats?.error && (
         <p role="alert" data-testid="run-error" className="w-full text-xs text-red-600">
           {stats.error.message}

@@ -19,6 +19,8 @@ const paramBase = {
    * `managed`: set by the playground itself (e.g. `stream`); shown, not editable.
    */
   wire: z.enum(["body", "tools", "managed"]).default("body"),
+  /** The body field name when the provider's wire name is not snake_case (e.g. providerOptions). */
+  wireName: z.string().optional(),
 };
 
 export const numberParamSchema = z

@@ -27,6 +27,30 @@ function plainDeltaField(chunk: Chunk): (typeof MERGEABLE_FIELDS)[number] | null
   return field && typeof text === "string" && text.length > 0 ? field : null;
 }
 
+type ReasoningDetail = { type?: string; text?: unknown; summary?: unknown };
+
+/**
+ * OpenRouter and the AI Gateway may send reasoning only as `reasoning_details`
+ * (which the AI SDK ignores). Give such a delta a plain `reasoning` string.
+ */
+function normalizeReasoningDetails(event: EventSourceMessage): EventSourceMessage {
+  if (!event.data.includes('"reasoning_details"')) return event;
+  try {
+    const chunk = JSON.parse(event.data) as Chunk;
+    const delta = chunk.choices?.[0]?.delta;
+    const details = delta?.reasoning_details;
+    if (!delta || !Array.isArray(details) || typeof delta.reasoning === "string" || typeof delta.reasoning_content === "string") return event;
+    const text = (details as ReasoningDetail[])
+      .map((d) => (typeof d.text === "string" ? d.text : typeof d.summary === "string" ? d.summary : ""))
+      .join("");
+    if (!text) return event;
+    delta.reasoning = text;
+    return { ...event, data: JSON.stringify(chunk) };
+  } catch {
+    return event;
+  }
+}
+
 function serialize(event: EventSourceMessage): string {
   return `${event.event ? `event: ${event.event}\n` : ""}data: ${event.data}\n\n`;
 }
@@ -77,7 +101,7 @@ export function coalesceSse(counter: StreamCounter): TransformStream<Uint8Array,
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let batch: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => batch.push(event) });
+  const parser = createParser({ onEvent: (event) => batch.push(normalizeReasoningDetails(event)) });
   const emit = (controller: TransformStreamDefaultController<Uint8Array>) => {
     if (batch.length === 0) return;
     const events = batch;

@@ -1,8 +1,9 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { jsonSchema, tool, type JSONSchema7, type LanguageModel, type ToolChoice, type ToolSet } from "ai";
-import type { Offering } from "@/lib/catalog/schema";
+import type { Offering, ProviderCatalog, ProviderId } from "@/lib/catalog/schema";
+import { readSecret } from "@/lib/env";
 import type { ParamValues } from "@/lib/params/param-validator";
-import type { ProviderCallOptions, ProviderConnection } from "./types";
+import type { ProviderAdapter, ProviderCallOptions, ProviderConnection } from "./types";
 
 // Shared plumbing for providers that speak OpenAI Chat Completions. Every
 // parameter is sent as a top-level body field under its own wire name, so what
@@ -15,6 +16,8 @@ export function createChatModel(optionsKey: string, providerModelId: string, con
     name: optionsKey,
     baseURL: connection.baseURL,
     apiKey: connection.apiKey,
+    headers: connection.headers,
+    // Asks for the usage chunk at the end of a stream (DashScope needs it; others ignore it).
     includeUsage: true,
     fetch: connection.fetch,
   });
@@ -54,7 +57,38 @@ export function openAiCompatibleCallOptions(optionsKey: string, params: ParamVal
     if (value === undefined || spec.wire === "managed") continue;
     if (spec.wire === "tools") tools = toToolSet(value);
     else if (spec.name === "tool_choice") toolChoice = toToolChoice(value);
-    else body[spec.name] = value;
+    else body[spec.wireName ?? spec.name] = value;
   }
   return { providerOptions: { [optionsKey]: body }, tools, toolChoice };
+}
+
+/** Key from `keyEnv`, base URL from `baseUrlEnv` or the default. */
+export function connectionFromEnv(provider: ProviderCatalog, env: NodeJS.ProcessEnv, headers?: Record<string, string>): ProviderConnection | undefined {
+  const apiKey = readSecret(provider.keyEnv, env);
+  const baseURL = readSecret(provider.baseUrlEnv, env) ?? provider.defaultBaseUrl ?? undefined;
+  if (!baseURL || (!apiKey && !provider.keyOptional)) return undefined;
+  return { baseURL: baseURL.replace(/\/+$/, ""), apiKey, headers };
+}
+
+/** An adapter for a host that speaks OpenAI Chat Completions, with its own extras. */
+export function openAiCompatibleAdapter(
+  id: ProviderId,
+  extras: Pick<ProviderAdapter, "readReport" | "statusWords"> & { headers?: (env: NodeJS.ProcessEnv) => Record<string, string> } = {},
+): ProviderAdapter {
+  // The providerOptions key must be a plain identifier: "ai-gateway" -> "aigateway".
+  const optionsKey = id.replace(/[^a-z0-9]/g, "");
+  return {
+    id,
+    createModel: (modelId, connection) => createChatModel(optionsKey, modelId, connection),
+    callOptions: (params, offering) => openAiCompatibleCallOptions(optionsKey, params, offering),
+    connection: (provider, env) => connectionFromEnv(provider, env, extras.headers?.(env)),
+    readReport: extras.readReport,
+    statusWords: extras.statusWords,
+  };
+}
+
+/** A finite non-negative number from a provider field (numbers or numeric strings). */
+export function readAmount(value: unknown): number | undefined {
+  const n = typeof value === "string" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : undefined;
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { readEnv } from "@/lib/env";
-import { createChatModel, openAiCompatibleCallOptions } from "./openai-compatible-wire";
+import { openAiCompatibleAdapter } from "./openai-compatible-wire";
 import type { ProviderAdapter } from "./types";
 
-const OPTIONS_KEY = "simulator";
+const base = openAiCompatibleAdapter("simulator");
 
+/** The built-in simulator, reached over loopback like any other provider. */
 export const simulatorAdapter: ProviderAdapter = {
-  id: "simulator",
-  createModel: (modelId, connection) => createChatModel(OPTIONS_KEY, modelId, connection),
-  callOptions: (params, offering) => openAiCompatibleCallOptions(OPTIONS_KEY, params, offering),
+  ...base,
   connection: (_provider, env) => ({ baseURL: readEnv(env).simulatorBaseUrl, apiKey: undefined }),
 };

@@ -5,6 +5,8 @@ import type { ParamValues } from "@/lib/params/param-validator";
 export type ProviderConnection = {
   baseURL: string;
   apiKey: string | undefined;
+  /** Extra request headers from configuration (e.g. OpenRouter attribution). */
+  headers?: Record<string, string>;
   fetch?: typeof fetch;
 };
 
@@ -15,10 +17,22 @@ export type ProviderCallOptions = {
   toolChoice?: ToolChoice<ToolSet>;
 };
 
+/** What a provider reports about a finished step beyond token counts. */
+export type ProviderStepReport = {
+  providerCostUsd?: number;
+  toolUsage?: Record<string, number>;
+  remainingCredits?: number;
+  notes?: string[];
+};
+
 export type ProviderAdapter = {
   id: ProviderId;
   createModel(providerModelId: string, connection: ProviderConnection): LanguageModel;
   callOptions(params: ParamValues, offering: Offering): ProviderCallOptions;
-  /** Resolve base URL and key from the environment; undefined when not configured. */
+  /** Base URL, key and headers from the environment; undefined when not configured. */
   connection(provider: ProviderCatalog, env: NodeJS.ProcessEnv): ProviderConnection | undefined;
+  /** Provider-reported cost, tool calls and credits, from the raw usage and response headers. */
+  readReport?(step: { usage: Record<string, unknown> | undefined; headers: Record<string, string> | undefined }): ProviderStepReport;
+  /** Plain words for HTTP statuses where this provider means something specific. */
+  statusWords?: Partial<Record<number, string>>;
 };

@@ -1,30 +1,96 @@
-import { APICallError } from "ai";
+import { UpstreamTimeoutError } from "@/lib/providers/upstream-fetch";
 
 export type RunError = { code: string; message: string };
 
-function statusWords(status: number): string {
-  if (status === 400) return "bad request";
-  if (status === 401) return "the API key was refused";
-  if (status === 402) return "payment required (out of credits)";
-  if (status === 403) return "access denied";
-  if (status === 404) return "model or endpoint not found";
-  if (status === 408) return "the request timed out";
-  if (status === 429) return "rate limited";
-  if (status >= 500) return "the provider had a server error";
-  return "the request failed";
+export type ErrorContext = {
+  providerName: string;
+  /** Status words this provider means specifically (e.g. Segmind 406 = not enough credits). */
+  statusWords?: Partial<Record<number, string>>;
+  /** Secrets that must never appear in a message. */
+  secrets?: (string | undefined)[];
+  now?: () => number;
+};
+
+const DEFAULT_WORDS: Record<number, string> = {
+  400: "bad request",
+  401: "the API key was refused",
+  402: "payment required",
+  403: "access denied",
+  404: "model or endpoint not found",
+  408: "the request timed out",
+  409: "conflict",
+  413: "the request is too large",
+  422: "the request was not accepted",
+  429: "rate limited",
+};
+
+type HttpLike = { statusCode?: unknown; responseHeaders?: Record<string, string>; message?: string; data?: unknown; cause?: unknown; name?: string };
+
+function words(status: number, context: ErrorContext): string {
+  return context.statusWords?.[status] ?? DEFAULT_WORDS[status] ?? (status >= 500 ? "the provider had a server error" : "the request failed");
+}
+
+/** "retry after 20 s" from Retry-After, retry-after-ms, X-RateLimit-Reset (ms epoch) or Segmind's reset time. */
+export function retryAfterSeconds(headers: Record<string, string> | undefined, now: number): number | null {
+  if (!headers) return null;
+  const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+  const ms = Number(get("retry-after-ms"));
+  if (Number.isFinite(ms) && ms > 0) return Math.ceil(ms / 1000);
+  const after = get("retry-after");
+  if (after) {
+    const seconds = Number(after);
+    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+    const at = Date.parse(after);
+    if (Number.isFinite(at)) return Math.max(0, Math.ceil((at - now) / 1000));
+  }
+  const reset = Number(get("x-ratelimit-reset"));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(((reset > 1e12 ? reset : reset * 1000) - now) / 1000));
+  const resetAt = get("x-rate-limit-reset-at-utc");
+  if (resetAt && Number.isFinite(Date.parse(resetAt))) return Math.max(0, Math.ceil((Date.parse(resetAt) - now) / 1000));
+  return null;
+}
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error, depth = 0; e && depth < 5; e = (e as HttpLike).cause, depth++) chain.push(e);
+  return chain;
+}
+
+function redact(text: string, secrets: (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length >= 6) out = out.split(secret).join("[redacted]");
+  // Anything that looks like a bearer key, in case a provider echoes another one.
+  return out.replace(/\b(sk-[A-Za-z0-9_-]{12,}|SG_[A-Za-z0-9]{12,})\b/g, "[redacted]").slice(0, 600);
 }
 
 /** Turn any upstream failure into plain words naming the provider; never a stack trace or a key. */
-export function describeError(error: unknown, providerName: string): RunError {
-  if (APICallError.isInstance(error)) {
-    const status = error.statusCode;
-    if (status === undefined) return { code: "upstream_unreachable", message: `${providerName}: could not reach the provider (${error.message}).` };
-    const detail = error.message && error.message !== String(status) ? `: ${error.message}` : "";
-    return { code: `upstream_${status}`, message: `${providerName}: ${statusWords(status)} (HTTP ${status})${detail}` };
+export function describeError(error: unknown, context: ErrorContext | string): RunError {
+  const ctx: ErrorContext = typeof context === "string" ? { providerName: context } : context;
+  const name = ctx.providerName;
+  const finish = (code: string, message: string): RunError => ({ code, message: redact(message, ctx.secrets ?? []) });
+  const chain = causes(error);
+
+  const timeout = chain.find((e) => e instanceof UpstreamTimeoutError) as UpstreamTimeoutError | undefined;
+  if (timeout) return finish("upstream_timeout", `${name}: ${timeout.message} (timeout)`);
+
+  const http = chain.find((e) => typeof (e as HttpLike)?.statusCode === "number") as HttpLike | undefined;
+  if (http) {
+    const status = http.statusCode as number;
+    const retry = status === 429 ? retryAfterSeconds(http.responseHeaders, ctx.now?.() ?? Date.now()) : null;
+    const detail = http.message && http.message !== String(status) && !/^(Bad Request|Unauthorized|Too Many Requests|Not Acceptable|Internal Server Error)$/i.test(http.message) ? `: ${http.message}` : "";
+    const midStream = (http as { name?: string }).name === "AI_StreamProviderError" ? " mid-stream" : "";
+    return finish(`upstream_${status}`, `${name}: ${words(status, ctx)}${retry !== null ? `, retry after ${retry} s` : ""} (HTTP ${status})${midStream}${detail}`);
   }
-  if (error instanceof Error) {
-    if (error.name === "AbortError") return { code: "aborted", message: `${providerName}: the request was stopped.` };
-    return { code: "upstream_error", message: `${providerName}: ${error.message}` };
+
+  const first = chain[0];
+  if (first instanceof Error) {
+    if (first.name === "AbortError") return finish("aborted", `${name}: the request was stopped.`);
+    if (/JSONParseError|TypeValidationError|InvalidResponseData/.test(first.name) || /JSON|validation/i.test(first.constructor.name)) {
+      return finish("malformed_stream", `${name}: the provider sent malformed stream data.`);
+    }
+    const unreachable = chain.some((e) => /ECONNREFUSED|ENOTFOUND|fetch failed|Cannot connect/i.test(String((e as Error)?.message ?? "")));
+    if (unreachable) return finish("upstream_unreachable", `${name}: could not reach the provider.`);
+    return finish("upstream_error", `${name}: ${first.message}`);
   }
-  return { code: "upstream_error", message: `${providerName}: ${String(error)}` };
+  return finish("upstream_error", `${name}: ${String(error)}`);
 }

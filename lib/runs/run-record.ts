@@ -21,6 +21,7 @@ export function toRunRecord(row: RunRow) {
     },
     costUsd: row.costUsd,
     providerCostUsd: row.providerCostUsd,
+    providerReport: row.providerReport,
     ttftMs: row.ttftMs,
     durationMs: row.durationMs,
     tokensPerSecond: row.tokensPerSecond,

@@ -2,10 +2,11 @@ import "server-only";
 import type { LanguageModelUsage, TextStreamPart, ToolSet } from "ai";
 import type { Pricing } from "@/lib/catalog/schema";
 import { checkpointRun, finishRun, type RunFinish } from "@/db/queries";
-import type { StoredToolCall } from "@/db/schema";
+import type { ProviderReport, StoredToolCall } from "@/db/schema";
 import { computeCost } from "@/lib/pricing/compute-cost";
-import type { StreamCounter } from "@/lib/providers/coalesce-sse";
-import { describeError } from "./describe-error";
+import type { ProviderAdapter } from "@/lib/providers/types";
+import type { UpstreamObservation } from "@/lib/providers/upstream-fetch";
+import type { RunError } from "./describe-error";
 import { computeRunMetrics } from "./run-metrics";
 import type { RunSummary } from "./run-types";
 
@@ -28,18 +29,31 @@ export class RunRecorder {
   private toolCalls: StoredToolCall[] = [];
   private usage: LanguageModelUsage | null = null;
   private finishReason: string | null = null;
-  private error: { code: string; message: string } | null = null;
+  private error: RunError | null = null;
+  private providerCostUsd: number | null = null;
+  private report: ProviderReport = {};
   private aborted = false;
   private settled: Promise<RunSummary> | null = null;
   private lastCheckpointAt = performance.now();
 
+  private readonly upstream: UpstreamObservation;
+  private readonly describe: (error: unknown) => RunError;
+  private readonly readReport: ProviderAdapter["readReport"];
+
   constructor(
     readonly runId: string,
-    private readonly providerName: string,
     private readonly pricing: Pricing | null,
-    /** Content events as they came from upstream, before any coalescing. */
-    private readonly upstream: StreamCounter = { contentEvents: 0 },
-  ) {}
+    options: {
+      /** What the upstream answered, with content events counted before coalescing. */
+      observation?: UpstreamObservation;
+      describe: (error: unknown) => RunError;
+      readReport?: ProviderAdapter["readReport"];
+    },
+  ) {
+    this.upstream = options.observation ?? { contentEvents: 0 };
+    this.describe = options.describe;
+    this.readReport = options.readReport;
+  }
 
   get ttftMs(): number | null {
     return this.firstTokenAt === null ? null : Math.round((this.firstTokenAt - this.startedAt) * 10) / 10;
@@ -72,18 +86,32 @@ export class RunRecorder {
         break;
       case "finish-step":
         this.finishReason = part.rawFinishReason ?? part.finishReason;
+        this.addReport(part.usage.raw as Record<string, unknown> | undefined, part.response.headers);
         break;
       case "finish":
         this.usage = part.totalUsage;
         this.finishReason = this.finishReason ?? part.finishReason;
         break;
       case "error":
-        this.error ??= describeError(part.error, this.providerName);
+        this.error ??= this.describe(part.error);
         break;
       case "abort":
         this.aborted = true;
         break;
     }
+  }
+
+  private addReport(usage: Record<string, unknown> | undefined, headers: Record<string, string> | undefined): void {
+    const step = this.readReport?.({ usage, headers: headers ?? this.upstream.headers });
+    if (!step) return;
+    if (step.providerCostUsd !== undefined) this.providerCostUsd = (this.providerCostUsd ?? 0) + step.providerCostUsd;
+    if (step.toolUsage) {
+      const merged = { ...this.report.toolUsage };
+      for (const [tool, count] of Object.entries(step.toolUsage)) if (typeof count === "number") merged[tool] = (merged[tool] ?? 0) + count;
+      this.report.toolUsage = merged;
+    }
+    if (step.remainingCredits !== undefined) this.report.remainingCredits = step.remainingCredits;
+    if (step.notes) this.report.notes = [...new Set([...(this.report.notes ?? []), ...step.notes])];
   }
 
   markAborted(): void {
@@ -119,6 +147,7 @@ export class RunRecorder {
       outputTokens: usage.outputTokens,
       reasoningTokens: usage.reasoningTokens,
       cachedInputTokens: usage.cachedInputTokens,
+      toolCalls: this.report.toolUsage,
     });
     return {
       ...metrics,
@@ -129,8 +158,9 @@ export class RunRecorder {
       cachedInputTokens: usage.cachedInputTokens,
       usageEstimated: usage.estimated,
       costUsd: cost.totalUsd,
-      providerCostUsd: null,
-      error: status === "error" ? (this.error ?? { code: "upstream_error", message: `${this.providerName}: the stream ended with an error.` }) : null,
+      providerCostUsd: this.providerCostUsd,
+      providerReport: this.report,
+      error: status === "error" ? (this.error ?? { code: "upstream_error", message: "The stream ended with an error." }) : null,
     };
   }
 
@@ -146,7 +176,7 @@ export class RunRecorder {
     if (!this.settled) {
       const status = this.currentStatus();
       if (status === "error" && !this.error) {
-        this.error = { code: "incomplete_stream", message: `${this.providerName}: the stream ended before the answer was complete.` };
+        this.error = this.describe(new Error("the stream ended before the answer was complete"));
       }
       const summary = this.summary(status);
       this.settled = finishRun(this.runId, {
@@ -162,6 +192,7 @@ export class RunRecorder {
         usageEstimated: summary.usageEstimated,
         costUsd: summary.costUsd,
         providerCostUsd: summary.providerCostUsd,
+        providerReport: summary.providerReport,
         ttftMs: summary.ttftMs,
         durationMs: summary.durationMs,
         tokensPerSecond: summary.tokensPerSecond,

@@ -14,6 +14,7 @@ export type RunSummary = {
   usageEstimated: boolean;
   costUsd: number | null;
   providerCostUsd: number | null;
+  providerReport: { toolUsage?: Record<string, number>; remainingCredits?: number; notes?: string[] };
   error: { code: string; message: string } | null;
 };
 

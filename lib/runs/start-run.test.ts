@@ -132,9 +132,9 @@ describe("POST /api/runs through the simulator", () => {
     handler = () => Response.json({ error: { message: "Too many requests", type: "rate_limit_exceeded", code: 429 } }, { status: 429 });
     const response = await startRun(post(body({})));
     const events = await readEvents(response);
-    expect(events.find((e) => e.type === "error")?.errorText).toBe("Simulator: rate limited (HTTP 429): Too many requests");
+    expect(events.find((e) => e.type === "error")?.errorText).toBe("Simulator: rate limited (HTTP 429)");
     const run = await settled(response.headers.get("x-run-id")!);
-    expect(run).toMatchObject({ status: "error", error: { code: "upstream_429", message: "Simulator: rate limited (HTTP 429): Too many requests" } });
+    expect(run).toMatchObject({ status: "error", error: { code: "upstream_429", message: "Simulator: rate limited (HTTP 429)" } });
     expect(upstreamSignals).toHaveLength(1);
   });
 

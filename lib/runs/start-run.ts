@@ -8,7 +8,8 @@ import { AppError } from "@/lib/http/app-error";
 import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
-import { coalescingFetch, type StreamCounter } from "@/lib/providers/coalesce-sse";
+import { upstreamFetch, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
+import { readEnv } from "@/lib/env";
 import { describeError } from "./describe-error";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
@@ -30,7 +31,6 @@ async function resolveRun(body: RunRequest) {
     throw new AppError(400, "provider_not_configured", `${provider.name} is not configured: set ${provider.keyEnv ?? provider.baseUrlEnv} on the server.`, "provider");
   }
   const adapter = getAdapter(provider.id);
-  if (!adapter) throw new AppError(501, "provider_not_available", `${provider.name} is listed but its adapter is not available in this version.`, "provider");
   const connection = adapter.connection(provider, process.env);
   if (!connection) throw new AppError(400, "provider_not_configured", `${provider.name} is not configured.`, "provider");
 
@@ -92,8 +92,13 @@ export async function startRun(request: Request): Promise<Response> {
     createdAt: new Date(),
   });
 
-  const counter: StreamCounter = { contentEvents: 0 };
-  const recorder = new RunRecorder(runId, run.provider.name, run.offering.pricing, counter);
+  const observation: UpstreamObservation = { contentEvents: 0 };
+  const errorContext = { providerName: run.provider.name, statusWords: run.adapter.statusWords, secrets: [run.connection.apiKey] };
+  const recorder = new RunRecorder(runId, run.offering.pricing, {
+    observation,
+    describe: (error) => describeError(error, errorContext),
+    readReport: run.adapter.readReport,
+  });
   // Stopping in the browser aborts this request; that cancels the upstream call.
   request.signal.addEventListener("abort", () => {
     recorder.markAborted();
@@ -103,7 +108,10 @@ export async function startRun(request: Request): Promise<Response> {
 
   const call = run.adapter.callOptions(run.params, run.offering);
   const result = streamText({
-    model: run.adapter.createModel(run.offering.providerModelId, { ...run.connection, fetch: coalescingFetch(counter, run.connection.fetch) }),
+    model: run.adapter.createModel(run.offering.providerModelId, {
+      ...run.connection,
+      fetch: upstreamFetch(observation, readEnv().upstreamIdleTimeoutMs, run.connection.fetch),
+    }),
     instructions: body.system || undefined,
     messages: run.modelMessages,
     providerOptions: call.providerOptions as never,
@@ -113,7 +121,7 @@ export async function startRun(request: Request): Promise<Response> {
     maxRetries: 0,
     abortSignal: request.signal,
     // One plain line per failed run; the details go to the run's record.
-    onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, run.provider.name).message}`),
+    onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
   });
 
   const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model };

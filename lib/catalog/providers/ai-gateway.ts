@@ -41,7 +41,7 @@ export const aiGateway: ProviderCatalogInput = {
         { name: "response_format", type: "object", description: "JSON mode or JSON schema structured output.", example: '{ "type": "json_object" }' },
         { name: "tools", type: "array", wire: "tools", description: "OpenAI-style function tool definitions.", example: '[{ "type": "function", "function": { "name": "get_weather", "parameters": { "type": "object", "properties": {} } } }]' },
         { name: "tool_choice", type: "object_or_string", description: "Which tool the model must call: auto, none, required or a named function.", example: '"auto"' },
-        { name: "provider_options", type: "object", description: "Gateway routing: { gateway: { order: [...], only: [...] } }. Sent as the body field providerOptions.", example: '{ "gateway": { "only": ["alibaba"] } }' },
+        { name: "provider_options", wireName: "providerOptions", type: "object", description: "Gateway routing: { gateway: { order: [...], only: [...] } }. Sent as the body field providerOptions.", example: '{ "gateway": { "only": ["alibaba"] } }' },
       ],
       pricing: {
         currency: "USD",

@@ -1,0 +1,1 @@
+ALTER TABLE `runs` ADD `provider_report` text DEFAULT '{}' NOT NULL;

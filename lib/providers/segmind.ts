@@ -1,0 +1,98 @@
+import "server-only";
+import { createChatModel, openAiCompatibleAdapter, readAmount } from "./openai-compatible-wire";
+import type { ProviderAdapter, ProviderConnection } from "./types";
+
+// Segmind's own JSON API: POST {base}/{model} with x-api-key and a body of
+// { messages }; one JSON document back (no streaming), the charge in `x-cost`
+// and the balance in `x-remaining-credits`. A fetch shim puts that behind the
+// same Chat Completions path as every other provider: it rewrites the request
+// and turns the single answer into a stream that arrives all at once, which
+// is the truth: the first token comes with the whole answer.
+
+type SegmindAnswer = {
+  choices?: { message?: { content?: unknown; reasoning_content?: unknown; reasoning?: unknown }; finish_reason?: string }[];
+  usage?: Record<string, unknown>;
+  content?: unknown;
+  output?: unknown;
+};
+
+function answerParts(json: SegmindAnswer): { text: string; reasoning: string; finishReason: string } | null {
+  const message = json.choices?.[0]?.message;
+  const text = message?.content ?? json.content ?? json.output;
+  if (typeof text !== "string") return null;
+  const reasoning = message?.reasoning_content ?? message?.reasoning;
+  return { text, reasoning: typeof reasoning === "string" ? reasoning : "", finishReason: json.choices?.[0]?.finish_reason ?? "stop" };
+}
+
+function sse(objects: unknown[]): string {
+  return objects.map((o) => `data: ${JSON.stringify(o)}\n\n`).join("") + "data: [DONE]\n\n";
+}
+
+function errorResponse(response: Response, text: string): Response {
+  // Segmind errors are { "error": "message" } (405 answers HTML); give the SDK the
+  // { error: { message } } shape it reads, with the same status and headers.
+  let message = text.trim().startsWith("<") ? response.statusText : text;
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
+    message = typeof body.error === "string" ? body.error : typeof body.message === "string" ? body.message : message;
+  } catch {
+    /* not JSON */
+  }
+  const headers = new Headers(response.headers);
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify({ error: { message: message.slice(0, 500) } }), { status: response.status, statusText: response.statusText, headers });
+}
+
+export function segmindFetch(connection: ProviderConnection, modelId: string, baseFetch: typeof fetch = fetch): typeof fetch {
+  return async (_input, init) => {
+    const sent = JSON.parse(String(init?.body ?? "{}")) as { messages?: unknown };
+    const response = await baseFetch(`${connection.baseURL}/${encodeURIComponent(modelId)}`, {
+      method: "POST",
+      headers: { "x-api-key": connection.apiKey ?? "", "content-type": "application/json" },
+      body: JSON.stringify({ messages: sent.messages }),
+      signal: init?.signal,
+    });
+    const text = await response.text();
+    if (!response.ok) return errorResponse(response, text);
+
+    let json: SegmindAnswer;
+    try {
+      json = JSON.parse(text) as SegmindAnswer;
+    } catch {
+      return errorResponse(new Response(null, { status: 502, statusText: "Bad Gateway", headers: response.headers }), "Segmind answered with something that is not JSON");
+    }
+    const parts = answerParts(json);
+    if (!parts) return errorResponse(new Response(null, { status: 502, statusText: "Bad Gateway", headers: response.headers }), "Segmind's answer has no message content");
+
+    const base = { id: "segmind", object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: modelId };
+    const chunk = (delta: object, finish_reason: string | null = null) => ({ ...base, choices: [{ index: 0, delta, finish_reason }] });
+    const events: unknown[] = [chunk({ role: "assistant", content: "" })];
+    if (parts.reasoning) events.push(chunk({ reasoning_content: parts.reasoning }));
+    if (parts.text) events.push(chunk({ content: parts.text }));
+    events.push(chunk({}, parts.finishReason));
+    if (json.usage) events.push({ ...base, choices: [], usage: json.usage });
+
+    const headers = new Headers(response.headers);
+    headers.set("content-type", "text/event-stream");
+    headers.delete("content-length");
+    return new Response(sse(events), { status: 200, headers });
+  };
+}
+
+const base = openAiCompatibleAdapter("segmind");
+
+export const segmindAdapter: ProviderAdapter = {
+  ...base,
+  createModel: (modelId, connection) =>
+    createChatModel("segmind", modelId, { ...connection, apiKey: undefined, fetch: segmindFetch(connection, modelId, connection.fetch) }),
+  readReport: ({ headers }) => {
+    const remaining = readAmount(headers?.["x-remaining-credits"]);
+    return {
+      // Segmind credits are US dollars.
+      providerCostUsd: readAmount(headers?.["x-cost"]),
+      ...(remaining !== undefined ? { remainingCredits: remaining } : {}),
+      notes: ["Segmind answers with one JSON document: the first token came with the whole answer, so no token rate can be measured."],
+    };
+  },
+  statusWords: { 401: "the API key was refused", 405: "method not allowed", 406: "not enough credits" },
+};

@@ -8,7 +8,12 @@ import { createParser, type EventSourceMessage } from "eventsource-parser";
 // the stream pipeline is paid once per read instead of once per token.
 // The text is unchanged; only its framing is.
 
-export type StreamCounter = { contentEvents: number };
+export type StreamCounter = {
+  /** Text or reasoning delta events, before merging. */
+  contentEvents: number;
+  /** Network reads that carried at least one of them: 1 means everything came at once. */
+  contentReads?: number;
+};
 
 type Delta = Record<string, unknown>;
 type Chunk = { choices?: { index?: number; delta?: Delta; finish_reason?: unknown; logprobs?: unknown }[]; usage?: unknown; error?: unknown };
@@ -106,7 +111,9 @@ export function coalesceSse(counter: StreamCounter): TransformStream<Uint8Array,
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
+    const before = counter.contentEvents;
     controller.enqueue(encoder.encode(events.length === 1 && !events[0]!.event ? serializeCounted(events[0]!, counter) : mergeBatch(events, counter)));
+    if (counter.contentEvents > before) counter.contentReads = (counter.contentReads ?? 0) + 1;
   };
   return new TransformStream({
     transform(bytes, controller) {

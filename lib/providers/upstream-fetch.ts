@@ -10,7 +10,7 @@ export type UpstreamObservation = StreamCounter & { status?: number; headers?: R
 export class UpstreamTimeoutError extends Error {
   override name = "UpstreamTimeoutError";
   constructor(readonly idleMs: number) {
-    super(`no data from the provider for ${Math.round(idleMs / 1000)} s`);
+    super(`no data from the provider for ${Number((idleMs / 1000).toFixed(1))} s`);
   }
 }
 

@@ -12,6 +12,10 @@ describe("computeRunMetrics", () => {
     expect(computeRunMetrics({ startedAt: 0, firstTokenAt: 900, lastTokenAt: 900, endedAt: 905 }, 300)).toEqual({ ttftMs: 900, durationMs: 905, tokensPerSecond: null });
   });
 
+  it("no rate when the upstream delivered all content in one read, however the parts were spaced", () => {
+    expect(computeRunMetrics({ startedAt: 0, firstTokenAt: 900, lastTokenAt: 902, endedAt: 905 }, 300, true).tokensPerSecond).toBeNull();
+  });
+
   it("no TTFT when no token came (error before the answer)", () => {
     expect(computeRunMetrics({ startedAt: 0, firstTokenAt: null, lastTokenAt: null, endedAt: 42 }, null)).toEqual({ ttftMs: null, durationMs: 42, tokensPerSecond: null });
   });

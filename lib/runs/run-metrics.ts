@@ -27,13 +27,14 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
  * - tokensPerSecond: decode rate after the first token: the output tokens that
  *   followed the first one, over the time from first to last token. null when
  *   every token arrived at once (e.g. a non-streaming provider): no rate can be
- *   measured, and we do not invent one.
+ *   measured, and we do not invent one. `arrivedAtOnce` says the upstream
+ *   delivered all content in one network read (or one JSON document).
  */
-export function computeRunMetrics(timings: RunTimings, outputTokens: number | null): RunMetrics {
+export function computeRunMetrics(timings: RunTimings, outputTokens: number | null, arrivedAtOnce = false): RunMetrics {
   const ttftMs = timings.firstTokenAt === null ? null : round(timings.firstTokenAt - timings.startedAt, 1);
   const durationMs = round(timings.endedAt - timings.startedAt, 1);
   let tokensPerSecond: number | null = null;
-  if (timings.firstTokenAt !== null && timings.lastTokenAt !== null && outputTokens !== null && outputTokens > 1) {
+  if (!arrivedAtOnce && timings.firstTokenAt !== null && timings.lastTokenAt !== null && outputTokens !== null && outputTokens > 1) {
     const spanMs = timings.lastTokenAt - timings.firstTokenAt;
     if (spanMs >= 1) tokensPerSecond = round((outputTokens - 1) / (spanMs / 1000), 1);
   }

@@ -141,6 +141,7 @@ export class RunRecorder {
     const metrics = computeRunMetrics(
       { startedAt: this.startedAt, firstTokenAt: this.firstTokenAt, lastTokenAt: this.lastTokenAt, endedAt: performance.now() },
       usage.outputTokens,
+      (this.upstream.contentReads ?? 0) <= 1,
     );
     const cost = computeCost(this.pricing, {
       inputTokens: usage.inputTokens,

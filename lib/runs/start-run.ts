@@ -43,6 +43,27 @@ async function resolveRun(body: RunRequest) {
   return { provider, offering, adapter, connection, params: params.values, modelMessages };
 }
 
+/**
+ * Turns an error thrown by the stream itself (a connection reset, a stalled
+ * upstream) into an error part, so the browser and the record both hear why.
+ */
+function errorsAsParts(stream: ReadableStream<TextStreamPart<ToolSet>>): ReadableStream<TextStreamPart<ToolSet>> {
+  const reader = stream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.enqueue({ type: "error", error });
+        controller.close();
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
 /** Passes every stream part through unchanged while the recorder watches it. */
 function recordingTap(recorder: RunRecorder) {
   return new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
@@ -127,7 +148,7 @@ export async function startRun(request: Request): Promise<Response> {
   const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model };
   let finalSummary: RunSummary | undefined;
   const uiStream = toUIMessageStream({
-    stream: result.stream.pipeThrough(recordingTap(recorder)),
+    stream: errorsAsParts(result.stream).pipeThrough(recordingTap(recorder)),
     sendReasoning: true,
     messageMetadata: ({ part }) => {
       if (part.type === "start") return metadataBase;

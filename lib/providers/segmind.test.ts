@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runThrough, startFakeProviders } from "@/lib/test-support/provider-contract";
+
+let harness: Awaited<ReturnType<typeof startFakeProviders>>;
+beforeAll(async () => (harness = await startFakeProviders()));
+afterAll(() => harness.close());
+
+describe("Segmind adapter contract", () => {
+  it("posts { messages } to the model-in-path URL with x-api-key and a JSON content type", async () => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "tell me a joke on cats", system: "Be funny." });
+    const [request] = run.requests;
+    expect(request).toMatchObject({ method: "POST", path: "/segmind/v1/qwen3.5-flash" });
+    expect(request!.headers["x-api-key"]).toBe(harness.env.SEGMIND_API_KEY);
+    expect(request!.headers["content-type"]).toContain("application/json");
+    expect(request!.headers.authorization).toBeUndefined();
+    expect(request!.body).toEqual({
+      messages: [
+        { role: "system", content: "Be funny." },
+        { role: "user", content: "tell me a joke on cats" },
+      ],
+    });
+  });
+
+  it("streams the one JSON answer to the browser and records honestly that it came all at once", async () => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "Hi" });
+    expect(run.record.status).toBe("done");
+    expect(run.record.output).toMatchObject({ reasoning: "Let me think about this carefully.", text: "Hello from the fake upstream." });
+    expect(run.events.some((e) => e.type === "text-delta")).toBe(true);
+    expect(run.record.ttftMs).toBeGreaterThanOrEqual(40);
+    expect(run.record.tokensPerSecond).toBeNull();
+    expect(run.record.providerReport.notes?.[0]).toMatch(/first token came with the whole answer/);
+  });
+
+  it("keeps x-cost as the provider cost and shows x-remaining-credits", async () => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "Hi" });
+    expect(run.record.providerCostUsd).toBe(0.0021);
+    expect(run.record.providerReport.remainingCredits).toBe(9.4979);
+    expect(run.record.costUsd).toBeNull();
+  });
+
+  it("406 is 'not enough credits', called once and never retried", async () => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "Hi [[status:406]]" });
+    expect(run.record.error).toEqual({ code: "upstream_406", message: "Segmind: not enough credits (HTTP 406): Not enough credits. Required 0.01, remaining 0.00" });
+    expect(run.requests).toHaveLength(1);
+  });
+
+  it.each([
+    [401, "Segmind: the API key was refused (HTTP 401): API key is invalid"],
+    [429, "Segmind: rate limited, retry after 20 s (HTTP 429): Error"],
+    [500, "Segmind: the provider had a server error (HTTP 500): Error"],
+  ])("maps HTTP %i", async (status, message) => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: `[[status:${status}]]` });
+    expect(run.record.error?.message).toBe(message);
+    expect(run.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,139 @@
+import { test as base, expect } from "@playwright/test";
+import { fakeProviderEnv } from "./fake-upstream/fake-upstream";
+import { AppServer, freePort, tempDataDir } from "./support/app-server";
+import { FakeUpstreamProcess } from "./support/fake-upstream-process";
+import { PlaygroundPage } from "./support/fixtures";
+
+// One story per provider: pick it in the UI, change a provider-specific
+// parameter, run, see the answer, stats and cost; the fake upstream (speaking
+// that provider's wire format) confirms what it received.
+
+const test = base.extend<{ playground: PlaygroundPage }, { upstream: FakeUpstreamProcess; app: AppServer }>({
+  upstream: [
+    async ({}, use) => {
+      const upstream = new FakeUpstreamProcess();
+      await upstream.start();
+      await use(upstream);
+      await upstream.stop();
+    },
+    { scope: "worker" },
+  ],
+  app: [
+    async ({ upstream }, use) => {
+      const server = new AppServer(await freePort(), tempDataDir(), fakeProviderEnv(upstream.url));
+      await server.start();
+      await use(server);
+      await server.stop();
+    },
+    { scope: "worker" },
+  ],
+  baseURL: async ({ app }, use) => use(app.url),
+  playground: async ({ page, upstream }, use) => {
+    await upstream.reset();
+    await use(new PlaygroundPage(page));
+  },
+});
+
+async function pick(playground: PlaygroundPage, modelId: string, offering: string) {
+  await playground.open();
+  await playground.page.getByTestId("model-select").selectOption(modelId);
+  await playground.page.getByTestId("offering-select").selectOption(offering);
+}
+
+test("EmpirioLabs: web search and video_fps reach the body; billed cost and tool calls are shown", async ({ playground, page, upstream }) => {
+  await pick(playground, "qwen3.5-flash", "empiriolabs::qwen3-5-flash");
+  await page.getByTestId("param-input-tool_web_search").click();
+  await playground.setNumber("video_fps", "3");
+  await playground.send("What happened today?");
+  await playground.waitForStatus(0, "done");
+
+  const answer = playground.assistant(0);
+  await expect(answer.getByTestId("reasoning-text")).toHaveText("Let me think about this carefully.");
+  await expect(answer.getByTestId("answer")).toHaveText("Hello from the fake upstream.");
+  await expect(answer.getByTestId("stat-input-tokens")).toHaveText("21");
+  await expect(answer.getByTestId("stat-output-tokens")).toHaveText("8");
+  await expect(answer.getByTestId("stat-reasoning-tokens")).toHaveText("3");
+  await expect(answer.getByTestId("stat-tools")).toHaveText("web_search×2");
+  // Computed: (21 × $0.09 + 8 × $0.368) / 1M + 2 × $0.015; billed: the fake's cost_usd.
+  await expect(answer.getByTestId("stat-cost")).toHaveText("$0.0300");
+  await expect(answer.getByTestId("stat-provider-cost")).toHaveText("$0.0300");
+
+  const [request] = await upstream.requests("empiriolabs");
+  expect(request!.headers.authorization).toMatch(/^Bearer sk-empiriolabs-/);
+  expect(request!.body).toMatchObject({ model: "qwen3-5-flash", tool_web_search: true, video_fps: 3, stream: true });
+  expect(request!.body).not.toHaveProperty("temperature");
+});
+
+test("OpenRouter: the reasoning object reaches the body; billed cost differs from computed and both show", async ({ playground, page, upstream }) => {
+  await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");
+  await page.getByTestId("param-input-reasoning").fill('{ "effort": "low" }');
+  await playground.send("Hello OpenRouter");
+  await playground.waitForStatus(0, "done");
+  const answer = playground.assistant(0);
+  await expect(answer.getByTestId("reasoning-text")).toHaveText("Let me think about this carefully.");
+  await expect(answer.getByTestId("stat-cost")).toHaveText("$0.000003");
+  await expect(answer.getByTestId("stat-provider-cost")).toHaveText("$0.000004");
+  const [request] = await upstream.requests("openrouter");
+  expect(request!.body.reasoning).toEqual({ effort: "low" });
+  expect(request!.headers["x-title"]).toBe("LLM Playground");
+});
+
+test("OpenRouter: a rate limit is shown in plain words, and the run is recorded as error", async ({ playground, page, request }) => {
+  await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");
+  await playground.send("Hello [[status:429]]");
+  await expect(page.getByTestId("chat-error")).toHaveText("OpenRouter: rate limited, retry after 20 s (HTTP 429): Rate limit exceeded");
+  const runs = (await (await request.get("/api/runs?limit=1&provider=openrouter")).json()).runs;
+  expect(runs[0]).toMatchObject({ status: "error", error: { code: "upstream_429" } });
+});
+
+test("Vercel AI Gateway: routing providerOptions reach the body", async ({ playground, page, upstream }) => {
+  await pick(playground, "qwen3.5-flash", "ai-gateway::alibaba/qwen3.5-flash");
+  await page.getByTestId("param-input-provider_options").fill('{ "gateway": { "only": ["alibaba"] } }');
+  await playground.send("Hello Gateway");
+  await playground.waitForStatus(0, "done");
+  await expect(playground.assistant(0).getByTestId("answer")).toHaveText("Hello from the fake upstream.");
+  await expect(playground.assistant(0).getByTestId("stat-cost")).toHaveText("$0.000005");
+  const [request] = await upstream.requests("ai-gateway");
+  expect(request!.body.providerOptions).toEqual({ gateway: { only: ["alibaba"] } });
+});
+
+test("Segmind: one JSON answer, streamed to the page; credits left and billed cost shown; no token rate", async ({ playground, upstream }) => {
+  await pick(playground, "qwen3.5-flash", "segmind::qwen3.5-flash");
+  await expect(playground.page.getByTestId("param-panel")).toHaveCount(0);
+  await playground.send("tell me a joke on cats");
+  await playground.waitForStatus(0, "done");
+  const answer = playground.assistant(0);
+  await expect(answer.getByTestId("answer")).toHaveText("Hello from the fake upstream.");
+  await expect(answer.getByTestId("stat-tps")).toHaveText("—");
+  await expect(answer.getByTestId("stat-cost")).toHaveText("—");
+  await expect(answer.getByTestId("stat-provider-cost")).toHaveText("$0.0021");
+  await expect(answer.getByTestId("stat-credits")).toHaveText("$9.4979");
+  await expect(answer.getByTestId("run-note")).toContainText("first token came with the whole answer");
+  const [request] = await upstream.requests("segmind");
+  expect(request!.path).toBe("/segmind/v1/qwen3.5-flash");
+  expect(request!.headers["x-api-key"]).toMatch(/^SG_/);
+  expect(request!.body).toEqual({ messages: [{ role: "user", content: "tell me a joke on cats" }] });
+});
+
+test("Alibaba Model Studio: thinking off sends enable_thinking=false and no reasoning shows", async ({ playground, page, upstream }) => {
+  await pick(playground, "qwen3.5-flash", "dashscope::qwen3.5-flash");
+  await page.getByTestId("param-input-enable_thinking").click();
+  await playground.send("Hello DashScope");
+  await playground.waitForStatus(0, "done");
+  await expect(playground.assistant(0).getByTestId("answer")).toHaveText("Hello from the fake upstream.");
+  await expect(playground.assistant(0).getByTestId("reasoning")).toHaveCount(0);
+  await expect(playground.assistant(0).getByTestId("stat-cost")).toHaveText("—");
+  const [request] = await upstream.requests("dashscope");
+  expect(request!.body).toMatchObject({ enable_thinking: false, stream_options: { include_usage: true } });
+});
+
+test("OpenAI-compatible server: models from OPENAI_COMPATIBLE_MODELS, parameters as sent", async ({ playground, page, upstream }) => {
+  await pick(playground, "qwen3.5-4b", "openai-compatible::qwen3.5-4b-local");
+  await playground.setNumber("temperature", "0.25");
+  await playground.send("Hello local server");
+  await playground.waitForStatus(0, "done");
+  await expect(playground.assistant(0).getByTestId("answer")).toHaveText("Hello from the fake upstream.");
+  const [request] = await upstream.requests("openai-compatible");
+  expect(request!.body).toMatchObject({ model: "qwen3.5-4b-local", temperature: 0.25 });
+  await expect(page.getByTestId("offering-select").locator("option:checked")).toContainText("qwen3.5-4b-local");
+});

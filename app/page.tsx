@@ -4,6 +4,6 @@ import { getPublicCatalog } from "@/lib/catalog/public-catalog";
 // Provider availability depends on the server's environment at request time.
 export const dynamic = "force-dynamic";
 
-export default function PlaygroundPage() {
-  return <Playground catalog={getPublicCatalog()} />;
+export default async function PlaygroundPage() {
+  return <Playground catalog={await getPublicCatalog()} />;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "./index";
-import { runs, type NewRunRow, type RunRow, type RunStatus } from "./schema";
+import { catalogOverrides, runs, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus } from "./schema";
 
 // All data access goes through these async functions so another driver
 // (libSQL/Turso) can serve them later without touching callers.
@@ -102,4 +102,15 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
 
 export async function pingDatabase(db: Db = getDb()): Promise<boolean> {
   return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
+}
+
+export async function listCatalogOverrides(db: Db = getDb()): Promise<CatalogOverrideRow[]> {
+  return db.select().from(catalogOverrides).all();
+}
+
+export async function saveCatalogOverride(row: CatalogOverrideRow, db: Db = getDb()): Promise<void> {
+  db.insert(catalogOverrides)
+    .values(row)
+    .onConflictDoUpdate({ target: [catalogOverrides.provider, catalogOverrides.providerModelId], set: { update: row.update, sourceUrl: row.sourceUrl, fetchedAt: row.fetchedAt } })
+    .run();
 }

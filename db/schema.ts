@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const RUN_STATUSES = ["streaming", "done", "error", "aborted", "interrupted"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -56,3 +56,18 @@ export const runs = sqliteTable(
 
 export type RunRow = typeof runs.$inferSelect;
 export type NewRunRow = typeof runs.$inferInsert;
+
+/** What a provider's model list said about an offering at the last refresh, merged over the built-in catalog. */
+export const catalogOverrides = sqliteTable(
+  "catalog_overrides",
+  {
+    provider: text("provider").notNull(),
+    providerModelId: text("provider_model_id").notNull(),
+    update: text("update", { mode: "json" }).$type<unknown>().notNull(),
+    sourceUrl: text("source_url").notNull(),
+    fetchedAt: integer("fetched_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerModelId] })],
+);
+
+export type CatalogOverrideRow = typeof catalogOverrides.$inferSelect;

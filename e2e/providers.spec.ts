@@ -137,3 +137,26 @@ test("OpenAI-compatible server: models from OPENAI_COMPATIBLE_MODELS, parameters
   expect(request!.body).toMatchObject({ model: "qwen3.5-4b-local", temperature: 0.25 });
   await expect(page.getByTestId("offering-select").locator("option:checked")).toContainText("qwen3.5-4b-local");
 });
+
+// Last in this file: it changes the catalog that later runs in this worker would see.
+test("catalog refresh: pulls prices and parameters from the model lists, shows what changed, uses it", async ({ playground, page }) => {
+  await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");
+  await expect(page.getByTestId("offering-info")).toContainText("$0.065/M in");
+  await expect(page.getByTestId("param-top_k")).toHaveCount(0);
+
+  await page.getByTestId("catalog-refresh").click();
+  const report = page.getByTestId("catalog-refresh-report");
+  await expect(report.getByTestId("refresh-openrouter")).toContainText("qwen/qwen3.5-flash-02-23 pricing.tiers[0].inputPerMTok: 0.065 → 0.1");
+  await expect(report.getByTestId("refresh-openrouter")).toContainText("params.top_k: — → added");
+  await expect(report.getByTestId("refresh-empiriolabs")).toContainText("qwen3-5-flash pricing.tiers[0].inputPerMTok: 0.09 → 0.085");
+  await expect(report.getByTestId("refresh-ai-gateway")).toContainText("0 change(s)");
+
+  // The page now shows, validates and bills with the refreshed data.
+  await expect(page.getByTestId("offering-info")).toContainText("$0.1/M in · $0.4/M out");
+  await expect(page.getByTestId("offering-refreshed")).toBeVisible();
+  await expect(page.getByTestId("param-top_k")).toBeVisible();
+  await playground.send("Hello after refresh");
+  await playground.waitForStatus(0, "done");
+  // (21 × $0.10 + 8 × $0.40) / 1M
+  await expect(playground.assistant(0).getByTestId("stat-cost")).toHaveText("$0.000005");
+});

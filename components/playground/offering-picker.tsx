@@ -92,6 +92,9 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
           </a>{" "}
           ({selected.source.checkedAt}){provider && !provider.configured ? ` · set ${provider.keyEnv} to enable` : ""}
         </p>
+        {selected.refreshed && (
+          <p data-testid="offering-refreshed">Refreshed from the provider&apos;s model list on {selected.refreshed.at.slice(0, 10)}.</p>
+        )}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
+import { CatalogRefresh } from "./catalog-refresh";
 import { Composer } from "./composer";
 import { MessageItem, type PlaygroundMessage } from "./message-item";
 import { OfferingPicker } from "./offering-picker";
@@ -81,6 +82,7 @@ export function Playground({ catalog }: { catalog: CatalogView }) {
             onJsonError={settings.setJsonError}
             onResetAll={settings.resetAll}
           />
+          <CatalogRefresh />
         </aside>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">

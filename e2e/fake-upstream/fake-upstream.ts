@@ -9,10 +9,24 @@
 //   /dashscope/compatible-mode/v1  DashScope (reasoning_content, usage only with include_usage)
 //   /openai-compatible/v1      plain OpenAI-compatible server
 //   /segmind/v1/{model}        Segmind (x-api-key, one JSON answer, x-cost, x-remaining-credits)
+//   GET model lists: /openrouter/api/v1/models, /ai-gateway/v1/models, /empiriolabs/v1/models/qwen3-5-flash
 //   GET /__requests, POST /__reset, GET /health
 //
 // Scenario markers in the last user message: [[status:NNN]], [[midstream-error]],
 // [[stall]], [[malformed]], [[tool]], [[details-only]], [[ttft:MS]], [[gap:MS]].
+
+import fs from "node:fs";
+import path from "node:path";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../lib/catalog/refresh/fixtures");
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8")) as unknown;
+
+/** Published model lists (GET), as documented; see lib/catalog/refresh/fixtures. */
+const MODEL_LISTS: Record<string, string> = {
+  "/openrouter/api/v1/models": "openrouter-models.json",
+  "/ai-gateway/v1/models": "ai-gateway-models.json",
+  "/empiriolabs/v1/models/qwen3-5-flash": "empiriolabs-qwen3-5-flash.json",
+};
 
 export type RecordedRequest = { provider: string; method: string; path: string; headers: Record<string, string>; body: Record<string, any> };
 
@@ -207,6 +221,7 @@ export function createFakeUpstream() {
       requests.length = 0;
       return Response.json({ ok: true });
     }
+    if (request.method === "GET" && MODEL_LISTS[url.pathname]) return Response.json(fixture(MODEL_LISTS[url.pathname]!));
     const route = ROUTES.find((r) => url.pathname.startsWith(r.prefix));
     if (!route || request.method !== "POST") return new Response("<html>Not Found</html>", { status: 404, headers: { "content-type": "text/html" } });
 

@@ -1,7 +1,10 @@
 import "server-only";
+import { listCatalogOverrides } from "@/db/queries";
 import { readEnv, readSecret } from "@/lib/env";
 import { loadCatalog, type Catalog } from "./index";
-import type { ProviderCatalog } from "./schema";
+import { offeringUpdateSchema } from "./refresh/offering-update";
+import { applyUpdate } from "./refresh/apply-update";
+import { offeringSchema, type ProviderCatalog } from "./schema";
 
 export type PublicProvider = Omit<ProviderCatalog, "offerings"> & { configured: boolean };
 export type PublicCatalog = {
@@ -19,19 +22,46 @@ export function isConfigured(provider: ProviderCatalog, env: NodeJS.ProcessEnv =
   return Boolean(readSecret(provider.keyEnv, env));
 }
 
-// Validated once per distinct OPENAI_COMPATIBLE_MODELS value, not per request.
-let cached: { key: string; catalog: Catalog } | null = null;
+// Built once per distinct OPENAI_COMPATIBLE_MODELS value, not per request;
+// dropped when a catalog refresh stores new data. Kept on globalThis because
+// Next bundles each route separately: a module variable would exist once per
+// route, and a refresh in one would leave the others stale.
+const state = globalThis as unknown as { playgroundCatalog?: { key: string; catalog: Promise<Catalog> } | null };
 
-export function getCatalog(): Catalog {
+export function invalidateCatalog(): void {
+  state.playgroundCatalog = null;
+}
+
+/** The built-in catalog with the last refresh from each provider's model list merged over it. */
+async function buildCatalog(models: string[]): Promise<Catalog> {
+  const catalog = loadCatalog(models);
+  const overrides = await listCatalogOverrides().catch(() => []);
+  for (const row of overrides) {
+    const provider = catalog.providers.find((p) => p.id === row.provider);
+    const index = provider?.offerings.findIndex((o) => o.providerModelId === row.providerModelId) ?? -1;
+    const update = offeringUpdateSchema.safeParse(row.update);
+    if (!provider || index < 0 || !update.success) continue;
+    const at = row.fetchedAt.toISOString();
+    const { offering } = applyUpdate(provider.offerings[index]!, update.data, { url: row.sourceUrl, checkedAt: at.slice(0, 10) });
+    const valid = offeringSchema.safeParse({ ...offering, refreshed: { at, url: row.sourceUrl } });
+    if (valid.success) provider.offerings[index] = valid.data;
+  }
+  return catalog;
+}
+
+export function getCatalog(): Promise<Catalog> {
   const models = readEnv().openAiCompatibleModels;
   const key = models.join(",");
-  if (cached?.key !== key) cached = { key, catalog: loadCatalog(models) };
-  return cached.catalog;
+  const cached = state.playgroundCatalog;
+  if (cached?.key === key) return cached.catalog;
+  const fresh = { key, catalog: buildCatalog(models) };
+  state.playgroundCatalog = fresh;
+  return fresh.catalog;
 }
 
 /** The catalog as clients see it: booleans about keys, never the keys. */
-export function getPublicCatalog(env: NodeJS.ProcessEnv = process.env): PublicCatalog {
-  const catalog = getCatalog();
+export async function getPublicCatalog(env: NodeJS.ProcessEnv = process.env): Promise<PublicCatalog> {
+  const catalog = await getCatalog();
   return {
     models: catalog.models,
     providers: catalog.providers.map(({ offerings: _offerings, ...provider }) => ({

@@ -134,6 +134,8 @@ export const offeringSchema = z.object({
   /** null = price unknown (never 0 for unknown). */
   pricing: pricingSchema.nullable(),
   source: sourceSchema,
+  /** Set when the provider's model list updated this offering. */
+  refreshed: z.object({ at: z.string(), url: z.string() }).optional(),
 });
 export type Offering = z.infer<typeof offeringSchema>;
 

@@ -18,7 +18,7 @@ import type { RunMessageMetadata, RunSummary } from "./run-types";
 
 /** Everything checked before any upstream call; throws AppError(400) on bad input. */
 async function resolveRun(body: RunRequest) {
-  const catalog = getCatalog();
+  const catalog = await getCatalog();
   const provider = findProvider(catalog, body.provider);
   if (!provider) throw new AppError(400, "unknown_provider", `Unknown provider "${body.provider}".`, "provider");
   const offering = findOffering(catalog, body.provider, body.model);

@@ -1,0 +1,98 @@
+import "server-only";
+import { saveCatalogOverride } from "@/db/queries";
+import { readSecret } from "@/lib/env";
+import { getCatalog, invalidateCatalog } from "../public-catalog";
+import type { Offering, ProviderCatalog, ProviderId } from "../schema";
+import { parseAiGatewayModels } from "./ai-gateway-models";
+import { applyUpdate, type CatalogChange } from "./apply-update";
+import { parseEmpirioLabsModel } from "./empiriolabs-model";
+import type { OfferingUpdate } from "./offering-update";
+import { parseOpenRouterModels } from "./openrouter-models";
+
+// Pull current prices, limits and parameters from the providers that publish
+// a model list, store them, and report what changed. A provider that cannot be
+// reached (offline, error, unknown shape) changes nothing: the built-in data stays.
+
+export type RefreshReport = {
+  provider: ProviderId;
+  /** True when every request to this provider succeeded. */
+  ok: boolean;
+  error?: string;
+  offerings: { providerModelId: string; ok: boolean; error?: string; changes: CatalogChange[] }[];
+};
+
+type Source = {
+  provider: ProviderId;
+  /** One request per provider (a list) or per offering (a model page). */
+  urls(provider: ProviderCatalog, base: string): { url: string; offering?: Offering }[];
+  parse(json: unknown, offering: Offering): OfferingUpdate | null;
+};
+
+const SOURCES: Source[] = [
+  { provider: "openrouter", urls: (_p, base) => [{ url: `${base}/models` }], parse: (json, o) => parseOpenRouterModels(json, o.providerModelId) },
+  { provider: "ai-gateway", urls: (_p, base) => [{ url: `${base}/models` }], parse: (json, o) => parseAiGatewayModels(json, o.providerModelId) },
+  {
+    provider: "empiriolabs",
+    urls: (p, base) => p.offerings.map((o) => ({ url: `${base}/models/${encodeURIComponent(o.providerModelId)}`, offering: o })),
+    parse: (json, o) => parseEmpirioLabsModel(json, o.params),
+  },
+];
+
+const TIMEOUT_MS = 10_000;
+
+async function fetchJson(url: string, key: string | undefined): Promise<unknown> {
+  const response = await fetch(url, { headers: key ? { authorization: `Bearer ${key}` } : {}, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`HTTP ${response.status} from ${new URL(url).pathname}`);
+  return response.json();
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : error.message;
+}
+
+async function refreshProvider(source: Source, provider: ProviderCatalog, env: NodeJS.ProcessEnv, now: Date): Promise<RefreshReport> {
+  const base = (readSecret(provider.baseUrlEnv, env) ?? provider.defaultBaseUrl ?? "").replace(/\/+$/, "");
+  const key = readSecret(provider.keyEnv, env);
+  const offerings: RefreshReport["offerings"] = [];
+  // Each request stands alone: what answered is stored, what failed keeps its built-in data.
+  for (const { url, offering: only } of source.urls(provider, base)) {
+    const targets = only ? [only] : provider.offerings;
+    try {
+      const json = await fetchJson(url, key);
+      for (const offering of targets) {
+        const update = source.parse(json, offering);
+        if (!update) {
+          offerings.push({ providerModelId: offering.providerModelId, ok: false, error: "not in the provider's model list", changes: [] });
+          continue;
+        }
+        const { changes } = applyUpdate(offering, update, { url, checkedAt: now.toISOString().slice(0, 10) });
+        await saveCatalogOverride({ provider: provider.id, providerModelId: offering.providerModelId, update, sourceUrl: url, fetchedAt: now });
+        offerings.push({ providerModelId: offering.providerModelId, ok: true, changes });
+      }
+    } catch (error) {
+      for (const offering of targets) offerings.push({ providerModelId: offering.providerModelId, ok: false, error: describeFailure(error), changes: [] });
+    }
+  }
+  const failed = offerings.filter((o) => !o.ok);
+  return {
+    provider: source.provider,
+    ok: failed.length === 0,
+    ...(failed.length ? { error: `${provider.name}: could not refresh ${failed.map((o) => `${o.providerModelId} (${o.error})`).join(", ")}; the built-in data stays for ${failed.length === 1 ? "it" : "them"}.` } : {}),
+    offerings,
+  };
+}
+
+export async function refreshCatalog(env: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<RefreshReport[]> {
+  invalidateCatalog();
+  // Compare against the built-in data plus earlier refreshes, as the user sees it now.
+  const catalog = await getCatalog();
+  const reports = await Promise.all(
+    SOURCES.map((source) => {
+      const provider = catalog.providers.find((p) => p.id === source.provider);
+      return provider ? refreshProvider(source, provider, env, now) : { provider: source.provider, ok: false, error: "unknown provider", offerings: [] };
+    }),
+  );
+  invalidateCatalog();
+  return reports;
+}

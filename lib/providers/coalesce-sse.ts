@@ -102,7 +102,8 @@ function mergeBatch(events: EventSourceMessage[], counter: StreamCounter): strin
   return out;
 }
 
-export function coalesceSse(counter: StreamCounter): TransformStream<Uint8Array, Uint8Array> {
+/** `onRead` is told of every network read, `onEnd` of the end: the idle watch rides along without another stream hop. */
+export function coalesceSse(counter: StreamCounter, hooks: { onRead?: () => void; onEnd?: () => void } = {}): TransformStream<Uint8Array, Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let batch: EventSourceMessage[] = [];
@@ -117,10 +118,12 @@ export function coalesceSse(counter: StreamCounter): TransformStream<Uint8Array,
   };
   return new TransformStream({
     transform(bytes, controller) {
+      hooks.onRead?.();
       parser.feed(decoder.decode(bytes, { stream: true }));
       emit(controller);
     },
     flush(controller) {
+      hooks.onEnd?.();
       parser.feed(decoder.decode());
       emit(controller);
     },

@@ -16,47 +16,60 @@ export class UpstreamTimeoutError extends Error {
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 
+/**
+ * Fails the request when nothing arrives for `idleMs`. One coarse interval per
+ * request instead of a timer per network read: cheap at thousands of reads/s.
+ */
+function idleWatch(idleMs: number, onIdle: () => void) {
+  let lastActivity = performance.now();
+  const interval = setInterval(() => {
+    if (performance.now() - lastActivity >= idleMs) {
+      clearInterval(interval);
+      onIdle();
+    }
+  }, Math.max(10, Math.min(1000, idleMs / 4)));
+  interval.unref?.();
+  return { touch: () => void (lastActivity = performance.now()), stop: () => clearInterval(interval) };
+}
+
 export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: number, baseFetch: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const controller = new AbortController();
     const outer = init?.signal;
-    const forwardAbort = () => controller.abort(outer?.reason);
+    const watch = idleWatch(idleTimeoutMs, () => controller.abort(new UpstreamTimeoutError(idleTimeoutMs)));
+    const forwardAbort = () => {
+      watch.stop();
+      controller.abort(outer?.reason);
+    };
     if (outer?.aborted) forwardAbort();
     else outer?.addEventListener("abort", forwardAbort, { once: true });
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = () => clearTimeout(timer);
-    const arm = () => {
-      stop();
-      timer = setTimeout(() => controller.abort(new UpstreamTimeoutError(idleTimeoutMs)), idleTimeoutMs);
-    };
-    outer?.addEventListener("abort", stop, { once: true });
-
-    arm();
     let response: Response;
     try {
       response = await baseFetch(input, { ...init, signal: controller.signal });
     } catch (error) {
-      stop();
+      watch.stop();
       throw controller.signal.reason instanceof UpstreamTimeoutError ? controller.signal.reason : error;
     }
     observation.status = response.status;
     observation.headers = Object.fromEntries(response.headers);
     if (!response.body) {
-      stop();
+      watch.stop();
       return response;
     }
 
-    const watch = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, c) {
-        arm();
-        c.enqueue(chunk);
-      },
-      flush: stop,
-    });
-    let body = response.body.pipeThrough(watch);
     const isEventStream = response.ok && (response.headers.get("content-type") ?? "").includes("text/event-stream");
-    if (isEventStream) body = body.pipeThrough(coalesceSse(observation));
+    const body = isEventStream
+      ? response.body.pipeThrough(coalesceSse(observation, { onRead: watch.touch, onEnd: watch.stop }))
+      : response.body.pipeThrough(
+          new TransformStream<Uint8Array, Uint8Array>({
+            transform(chunk, c) {
+              watch.touch();
+              c.enqueue(chunk);
+            },
+            flush: watch.stop,
+          }),
+        );
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

@@ -14,9 +14,10 @@ export function formatTokens(n: number | null | undefined): string {
   return n == null ? "—" : n.toLocaleString("en-US");
 }
 
+/** Six significant digits below $1, so a provider's billed cost and ours can be told apart. */
 export function formatUsd(usd: number | null | undefined): string {
   if (usd == null) return "—";
   if (usd === 0) return "$0";
-  if (usd < 0.01) return `$${usd.toFixed(6).replace(/0+$/, "")}`;
-  return `$${usd.toFixed(4)}`;
+  if (Math.abs(usd) >= 1) return `$${usd.toFixed(4)}`;
+  return `$${Number(usd.toPrecision(6)).toFixed(12).replace(/\.?0+$/, "")}`;
 }

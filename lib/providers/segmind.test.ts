@@ -28,6 +28,7 @@ describe("Segmind adapter contract", () => {
     expect(run.events.some((e) => e.type === "text-delta")).toBe(true);
     expect(run.record.ttftMs).toBeGreaterThanOrEqual(40);
     expect(run.record.tokensPerSecond).toBeNull();
+    expect(run.record.usage).toMatchObject({ inputTokens: 21, outputTokens: 8, reasoningTokens: null, cachedInputTokens: null });
     expect(run.record.providerReport.notes?.[0]).toMatch(/first token came with the whole answer/);
   });
 

@@ -28,6 +28,8 @@ export class RunRecorder {
   private deltaCount = 0;
   private toolCalls: StoredToolCall[] = [];
   private usage: LanguageModelUsage | null = null;
+  /** The provider's own usage object, to tell "reported 0" from "not reported". */
+  private rawUsage: Record<string, unknown> | undefined;
   private finishReason: string | null = null;
   private error: RunError | null = null;
   private providerCostUsd: number | null = null;
@@ -86,7 +88,8 @@ export class RunRecorder {
         break;
       case "finish-step":
         this.finishReason = part.rawFinishReason ?? part.finishReason;
-        this.addReport(part.usage.raw as Record<string, unknown> | undefined, part.response.headers);
+        this.rawUsage = part.usage.raw as Record<string, unknown> | undefined;
+        this.addReport(this.rawUsage, part.response.headers);
         break;
       case "finish":
         this.usage = part.totalUsage;
@@ -122,11 +125,14 @@ export class RunRecorder {
   private resolvedUsage() {
     const u = this.usage;
     if (u && u.outputTokens !== undefined) {
+      // The SDK fills missing details with 0; a provider that did not report them gets null (unknown).
+      const raw = this.rawUsage as { completion_tokens_details?: { reasoning_tokens?: unknown }; prompt_tokens_details?: { cached_tokens?: unknown } } | undefined;
+      const reported = (value: unknown, sdkValue: number | undefined) => (raw && value === undefined ? null : (sdkValue ?? null));
       return {
         inputTokens: u.inputTokens ?? null,
         outputTokens: u.outputTokens ?? null,
-        reasoningTokens: u.outputTokenDetails?.reasoningTokens ?? null,
-        cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? null,
+        reasoningTokens: reported(raw?.completion_tokens_details?.reasoning_tokens, u.outputTokenDetails?.reasoningTokens),
+        cachedInputTokens: reported(raw?.prompt_tokens_details?.cached_tokens, u.inputTokenDetails?.cacheReadTokens),
         estimated: false,
       };
     }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatMs, formatRate, formatTokens, formatUsd } from "./format";
+
+describe("display formatting", () => {
+  it("shows unknown as a dash, never as zero", () => {
+    expect([formatUsd(null), formatMs(null), formatRate(null), formatTokens(undefined)]).toEqual(["—", "—", "—", "—"]);
+  });
+
+  it("keeps six significant digits of cost below $1 so billed and computed can be told apart", () => {
+    expect(formatUsd(0.0300123)).toBe("$0.0300123");
+    expect(formatUsd(0.030004834)).toBe("$0.0300048");
+    expect(formatUsd(0.000060426)).toBe("$0.000060426");
+    expect(formatUsd(0.0021)).toBe("$0.0021");
+    expect(formatUsd(12.345678)).toBe("$12.3457");
+    expect(formatUsd(0)).toBe("$0");
+  });
+
+  it("formats durations and rates", () => {
+    expect(formatMs(95.4)).toBe("95 ms");
+    expect(formatMs(12_345)).toBe("12.3 s");
+    expect(formatRate(197)).toBe("197.0 tok/s");
+  });
+});

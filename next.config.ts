@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native module: keep it out of the server bundle.
-  serverExternalPackages: ["better-sqlite3"],
+  // Native module and binary-shipping packages: keep them out of the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@ffmpeg-installer/ffmpeg", "@ffprobe-installer/ffprobe"],
   poweredByHeader: false,
 };
 

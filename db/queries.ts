@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "./index";
-import { catalogOverrides, runs, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus } from "./schema";
+import { catalogOverrides, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 
 // All data access goes through these async functions so another driver
 // (libSQL/Turso) can serve them later without touching callers.
@@ -113,4 +113,18 @@ export async function saveCatalogOverride(row: CatalogOverrideRow, db: Db = getD
     .values(row)
     .onConflictDoUpdate({ target: [catalogOverrides.provider, catalogOverrides.providerModelId], set: { update: row.update, sourceUrl: row.sourceUrl, fetchedAt: row.fetchedAt } })
     .run();
+}
+
+/** Insert an upload once; the same bytes (same sha256) keep their first row. */
+export async function saveUpload(row: UploadRow, db: Db = getDb()): Promise<UploadRow> {
+  db.insert(uploads).values(row).onConflictDoNothing().run();
+  return (await getUpload(row.id, db)) ?? row;
+}
+
+export async function getUpload(id: string, db: Db = getDb()): Promise<UploadRow | undefined> {
+  return db.select().from(uploads).where(eq(uploads.id, id)).get();
+}
+
+export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], db: Db = getDb()): Promise<void> {
+  db.update(runs).set({ attachmentsSent: sent }).where(eq(runs.id, id)).run();
 }

@@ -6,6 +6,16 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export type StoredToolCall = { toolCallId: string; toolName: string; input: unknown };
 
+export type AttachmentSent = {
+  uploadId: string;
+  mediaType: string;
+  /** data-url: the file itself, base64; frames: a video sent as sampled JPEG images. */
+  form: "data-url" | "frames";
+  bytesSent: number;
+  frames?: number;
+  fps?: number;
+};
+
 /** What the provider itself reported beyond tokens: billed cost, tool calls, credits, notes. */
 export type ProviderReport = {
   toolUsage?: Record<string, number>;
@@ -37,6 +47,8 @@ export const runs = sqliteTable(
     costUsd: real("cost_usd"),
     providerCostUsd: real("provider_cost_usd"),
     providerReport: text("provider_report", { mode: "json" }).$type<ProviderReport>().notNull().default(sql`'{}'`),
+    /** What each attachment was sent as (data URL or sampled frames), with sizes. */
+    attachmentsSent: text("attachments_sent", { mode: "json" }).$type<AttachmentSent[]>().notNull().default(sql`'[]'`),
     ttftMs: real("ttft_ms"),
     durationMs: real("duration_ms"),
     tokensPerSecond: real("tokens_per_second"),
@@ -71,3 +83,16 @@ export const catalogOverrides = sqliteTable(
 );
 
 export type CatalogOverrideRow = typeof catalogOverrides.$inferSelect;
+
+/** An uploaded file, content-addressed: id is the sha256 of its bytes, so the same file is stored once. */
+export const uploads = sqliteTable("uploads", {
+  id: text("id").primaryKey(),
+  mediaType: text("media_type").notNull(),
+  size: integer("size").notNull(),
+  width: integer("width"),
+  height: integer("height"),
+  durationS: real("duration_s"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export type UploadRow = typeof uploads.$inferSelect;

@@ -1,0 +1,67 @@
+import "server-only";
+import { imageSize } from "image-size";
+import { getUpload, saveUpload } from "@/db/queries";
+import type { UploadRow } from "@/db/schema";
+import { AppError } from "@/lib/http/app-error";
+import { probeVideo } from "./media-tools";
+import { sniffMedia } from "./sniff-media";
+import { formatBytes, readUploadLimits } from "./upload-limits";
+import { sha256, storeBytes } from "./upload-store";
+
+export type UploadInfo = { id: string; mediaType: string; size: number; sha256: string; width?: number; height?: number; durationS?: number };
+
+export function toUploadInfo(row: UploadRow): UploadInfo {
+  return {
+    id: row.id,
+    mediaType: row.mediaType,
+    size: row.size,
+    sha256: row.id,
+    ...(row.width != null ? { width: row.width } : {}),
+    ...(row.height != null ? { height: row.height } : {}),
+    ...(row.durationS != null ? { durationS: row.durationS } : {}),
+  };
+}
+
+/** POST /api/uploads (multipart `file`): type from the bytes, limits per kind, metadata, content-addressed store. */
+export async function handleUpload(request: Request): Promise<Response> {
+  const limits = readUploadLimits();
+  const largest = Math.max(limits.image, limits.video);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > largest + 64 * 1024) {
+    throw new AppError(413, "too_large", `The upload is ${formatBytes(declared)}; the largest accepted is ${formatBytes(largest)}.`, "file");
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError(400, "invalid_upload", "Send the file as multipart/form-data in a field named \"file\".", "file");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) throw new AppError(400, "invalid_upload", "No file in the \"file\" field.", "file");
+
+  const sniffed = await sniffMedia(new Uint8Array(await file.slice(0, 8192).arrayBuffer()));
+  if (!sniffed.ok) throw new AppError(415, "unsupported_media", sniffed.reason, "file");
+  if (file.size > limits[sniffed.kind]) {
+    throw new AppError(413, "too_large", `${sniffed.kind === "image" ? "Images" : "Videos"} may be at most ${formatBytes(limits[sniffed.kind])}; this one is ${formatBytes(file.size)}.`, "file");
+  }
+
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const id = sha256(bytes);
+  const existing = await getUpload(id);
+  if (existing) return Response.json(toUploadInfo(existing));
+
+  const path = await storeBytes(id, bytes);
+  let meta: Pick<UploadRow, "width" | "height" | "durationS"> = { width: null, height: null, durationS: null };
+  try {
+    if (sniffed.kind === "image") {
+      const size = imageSize(bytes);
+      meta = { width: size.width ?? null, height: size.height ?? null, durationS: null };
+    } else {
+      meta = await probeVideo(path);
+    }
+  } catch (error) {
+    throw new AppError(415, "unreadable_media", `The file looks like ${sniffed.mediaType} but could not be read: ${error instanceof Error ? error.message : "invalid"}.`, "file");
+  }
+  const row = await saveUpload({ id, mediaType: sniffed.mediaType, size: bytes.byteLength, ...meta, createdAt: new Date() });
+  return Response.json(toUploadInfo(row), { status: 201 });
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import fs from "node:fs";
+import { Readable } from "node:stream";
+import { getUpload } from "@/db/queries";
+import { AppError } from "@/lib/http/app-error";
+import { UPLOAD_ID, uploadPath } from "./upload-store";
+
+/** GET /api/uploads/:id: the file with its true content type; never sniffed or run by the browser. */
+export async function serveUpload(id: string): Promise<Response> {
+  if (!UPLOAD_ID.test(id)) throw new AppError(400, "invalid_id", "Upload ids are sha256 hashes (64 hex characters).", "id");
+  const row = await getUpload(id);
+  if (!row) throw new AppError(404, "not_found", `No upload with id ${id}.`);
+  const stream = Readable.toWeb(fs.createReadStream(uploadPath(id))) as ReadableStream<Uint8Array>;
+  return new Response(stream, {
+    headers: {
+      "content-type": row.mediaType,
+      "content-length": String(row.size),
+      "x-content-type-options": "nosniff",
+      "content-disposition": "inline",
+      "content-security-policy": "default-src 'none'; sandbox",
+      // Content-addressed: the bytes behind an id never change.
+      "cache-control": "public, max-age=31536000, immutable",
+    },
+  });
+}

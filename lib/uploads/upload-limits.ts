@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export type UploadKind = "image" | "video";
+export type UploadLimits = Record<UploadKind, number>;
+
+const MiB = 1024 * 1024;
+const bytes = z.coerce.number().int().positive().optional().catch(undefined);
+
+/** Size limits per kind, from UPLOAD_MAX_IMAGE_BYTES / UPLOAD_MAX_VIDEO_BYTES. */
+export function readUploadLimits(env: Record<string, string | undefined> = process.env): UploadLimits {
+  return {
+    image: bytes.parse(env.UPLOAD_MAX_IMAGE_BYTES) ?? 10 * MiB,
+    video: bytes.parse(env.UPLOAD_MAX_VIDEO_BYTES) ?? 50 * MiB,
+  };
+}
+
+export function formatBytes(n: number): string {
+  if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KB`;
+  return `${n} B`;
+}

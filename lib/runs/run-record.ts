@@ -22,6 +22,7 @@ export function toRunRecord(row: RunRow) {
     costUsd: row.costUsd,
     providerCostUsd: row.providerCostUsd,
     providerReport: row.providerReport,
+    attachmentsSent: row.attachmentsSent,
     ttftMs: row.ttftMs,
     durationMs: row.durationMs,
     tokensPerSecond: row.tokensPerSecond,

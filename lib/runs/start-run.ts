@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/app-error";
 import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
+import { resolveAttachments } from "@/lib/uploads/resolve-attachments";
 import { upstreamFetch, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import { readEnv } from "@/lib/env";
 import { describeError } from "./describe-error";
@@ -34,13 +35,14 @@ async function resolveRun(body: RunRequest) {
   const connection = adapter.connection(provider, process.env);
   if (!connection) throw new AppError(400, "provider_not_configured", `${provider.name} is not configured.`, "provider");
 
+  const attachments = await resolveAttachments(body.messages, provider, offering, params.values);
   let modelMessages;
   try {
-    modelMessages = await convertToModelMessages(body.messages as unknown as UIMessage[]);
+    modelMessages = await convertToModelMessages(attachments.messages as unknown as UIMessage[]);
   } catch (error) {
     throw new AppError(400, "invalid_messages", `messages could not be read: ${error instanceof Error ? error.message : "invalid"}`, "messages");
   }
-  return { provider, offering, adapter, connection, params: params.values, modelMessages };
+  return { provider, offering, adapter, connection, params: params.values, modelMessages, attachmentsSent: attachments.sent };
 }
 
 /**
@@ -110,6 +112,7 @@ export async function startRun(request: Request): Promise<Response> {
     system: body.system ?? null,
     messages: body.messages,
     compareGroupId: body.compareGroupId ?? null,
+    attachmentsSent: run.attachmentsSent,
     createdAt: new Date(),
   });
 

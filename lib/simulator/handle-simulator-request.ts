@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { simulator } from "@/lib/catalog/providers/simulator";
+import { describeAttachments } from "./describe-attachments";
 import { simulateCompletion, type SimResult } from "./simulate-completion";
 
 // An OpenAI-compatible /chat/completions endpoint. It speaks the same wire
@@ -116,7 +117,9 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
   const ttftMs = typeof params.sim_ttft_ms === "number" ? Math.max(0, params.sim_ttft_ms) : DEFAULT_TTFT_MS;
   const rate = typeof params.sim_tokens_per_second === "number" && params.sim_tokens_per_second > 0 ? params.sim_tokens_per_second : DEFAULT_RATE;
 
-  const result = simulateCompletion({ model: body.model, messages: body.messages, params, tools: body.tools, toolChoice: body.tool_choice });
+  const videoFps = typeof params.video_fps === "number" ? params.video_fps : 2;
+  const attachments = await describeAttachments(body.messages, videoFps);
+  const result = simulateCompletion({ model: body.model, messages: body.messages, params, tools: body.tools, toolChoice: body.tool_choice, attachments });
 
   if (body.stream) {
     const stream = streamResult(result, body.model, body.stream_options?.include_usage === true, ttftMs, rate, request.signal);

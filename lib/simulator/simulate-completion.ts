@@ -11,6 +11,8 @@ export type SimRequest = {
   params: Record<string, unknown>;
   tools?: SimTool[];
   toolChoice?: unknown;
+  /** Descriptions of the media parts of the last user message (see describe-attachments.ts). */
+  attachments?: string[];
 };
 
 export type SimResult = {
@@ -157,6 +159,7 @@ export function simulateCompletion(request: SimRequest): SimResult {
     `**Simulated answer** from \`${request.model}\` (seed ${seed}).\n\n` +
     `You said: "${lastUser.slice(0, 300)}"\n\n` +
     `Parameters received: ${describeParams(params)}.\n\n` +
+    (request.attachments?.length ? `Attachments received:\n${request.attachments.map((a, i) => `${i + 1}. ${a}`).join("\n")}\n\n` : "") +
     "```ts\nfunction tokensPerSecond(tokens: number, seconds: number): number {\n  return tokens / seconds;\n}\n```\n\n";
   const introTokens = tokenize(intro).length;
   const body = filler(random, Math.max(8, (requested ?? 40 + Math.floor(random() * 40)) - introTokens));

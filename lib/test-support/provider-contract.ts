@@ -28,7 +28,12 @@ async function readEvents(response: Response) {
     .map((d) => JSON.parse(d) as Record<string, any>);
 }
 
-export async function runThrough(fake: { requests: RecordedRequest[] }, body: { provider: string; model: string; text: string; params?: Record<string, unknown>; system?: string }): Promise<ContractRun> {
+type FilePart = { type: "file"; url: string; mediaType: string; filename?: string };
+
+export async function runThrough(
+  fake: { requests: RecordedRequest[] },
+  body: { provider: string; model: string; text: string; params?: Record<string, unknown>; system?: string; files?: FilePart[] },
+): Promise<ContractRun> {
   const before = fake.requests.length;
   const response = await startRun(
     new Request("http://localhost/api/runs", {
@@ -39,7 +44,7 @@ export async function runThrough(fake: { requests: RecordedRequest[] }, body: { 
         model: body.model,
         system: body.system,
         params: body.params ?? {},
-        messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: body.text }] }],
+        messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: body.text }, ...(body.files ?? [])] }],
       }),
     }),
   );
@@ -51,4 +56,14 @@ export async function runThrough(fake: { requests: RecordedRequest[] }, body: { 
     record = await getRunRecord(runId);
   }
   return { runId, events, record, requests: fake.requests.slice(before) };
+}
+
+/** Upload a fixture from e2e/fixtures through POST /api/uploads; returns the file part that references it. */
+export async function uploadFixture(name: string): Promise<FilePart & { id: string }> {
+  const { handleUpload } = await import("@/lib/uploads/handle-upload");
+  const bytes = fs.readFileSync(path.join(import.meta.dirname, "../../e2e/fixtures", name));
+  const form = new FormData();
+  form.append("file", new File([bytes], name));
+  const info = (await (await handleUpload(new Request("http://localhost/api/uploads", { method: "POST", body: form }))).json()) as { id: string; mediaType: string };
+  return { type: "file", url: `/api/uploads/${info.id}`, mediaType: info.mediaType, filename: name, id: info.id };
 }

@@ -1,0 +1,91 @@
+import "server-only";
+import { getUpload } from "@/db/queries";
+import type { AttachmentSent, UploadRow } from "@/db/schema";
+import type { Offering, ProviderCatalog } from "@/lib/catalog/schema";
+import { AppError } from "@/lib/http/app-error";
+import type { ParamValues } from "@/lib/params/param-validator";
+import { frameCount, sampleFrames } from "./media-tools";
+import { readStored, uploadPath } from "./upload-store";
+
+// Turns attachments (file parts pointing at /api/uploads/:id) into what the
+// chosen offering accepts: images and videos inline as data URLs, or, for a
+// provider that takes images only, a video as frames sampled at the chosen
+// fps. Everything is checked before any upstream call, and what was sent is
+// recorded with the run.
+
+type UiPart = { type: string; url?: string; mediaType?: string; filename?: string; [key: string]: unknown };
+type UiMessage = { role: string; parts: UiPart[]; [key: string]: unknown };
+
+/** Most frames a video becomes for an image-only provider. */
+export const MAX_FRAMES = 32;
+const DEFAULT_FPS = 2;
+
+const UPLOAD_URL = /^(?:https?:\/\/[^/]+)?\/api\/uploads\/([0-9a-f]{64})$/;
+
+function videoFps(params: ParamValues): number {
+  const fps = params.video_fps ?? params.fps;
+  return typeof fps === "number" && fps > 0 ? fps : DEFAULT_FPS;
+}
+
+function dataUrl(mediaType: string, bytes: Buffer): string {
+  return `data:${mediaType};base64,${bytes.toString("base64")}`;
+}
+
+async function loadUpload(part: UiPart): Promise<UploadRow> {
+  const id = part.url?.match(UPLOAD_URL)?.[1];
+  if (!id) throw new AppError(400, "invalid_attachment", "Attachments must be uploaded first (POST /api/uploads) and referenced by their /api/uploads/:id URL.", "messages");
+  const row = await getUpload(id);
+  if (!row) throw new AppError(400, "unknown_upload", `No upload with id ${id}.`, "messages");
+  return row;
+}
+
+export type ResolvedAttachments = { messages: UiMessage[]; sent: AttachmentSent[] };
+
+export async function resolveAttachments(messages: UiMessage[], provider: ProviderCatalog, offering: Offering, params: ParamValues): Promise<ResolvedAttachments> {
+  const accepts = new Set(offering.capabilities.inputModalities);
+  const framesForVideo = offering.capabilities.features.includes("video_as_frames");
+  const sent: AttachmentSent[] = [];
+  const out: UiMessage[] = [];
+
+  for (const message of messages) {
+    if (!message.parts.some((p) => p.type === "file")) {
+      out.push(message);
+      continue;
+    }
+    const parts: UiPart[] = [];
+    for (const part of message.parts) {
+      if (part.type !== "file") {
+        parts.push(part);
+        continue;
+      }
+      const upload = await loadUpload(part);
+      const kind = upload.mediaType.startsWith("video/") ? "video" : "image";
+      const bytes = await readStored(upload.id);
+
+      if (kind === "image") {
+        if (!accepts.has("image")) throw new AppError(400, "unsupported_attachment", `${provider.name} ${offering.label} does not accept images.`, "messages");
+        parts.push({ type: "file", mediaType: upload.mediaType, filename: part.filename, url: dataUrl(upload.mediaType, bytes) });
+        sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength });
+        continue;
+      }
+
+      const fps = videoFps(params);
+      if (accepts.has("video")) {
+        // DashScope reads the rate as an `fps` sibling of video_url; others take video_fps in the body.
+        const fpsOnPart = provider.id === "dashscope" ? { providerMetadata: { openaiCompatible: { fps } } } : {};
+        parts.push({ type: "file", mediaType: upload.mediaType, filename: part.filename, url: dataUrl(upload.mediaType, bytes), ...fpsOnPart });
+        sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength, fps });
+        continue;
+      }
+      if (!framesForVideo || !accepts.has("image")) {
+        throw new AppError(400, "unsupported_attachment", `${provider.name} ${offering.label} does not accept video.`, "messages");
+      }
+      const frames = await sampleFrames(uploadPath(upload.id), fps, frameCount(upload.durationS, fps, MAX_FRAMES));
+      if (frames.length === 0) throw new AppError(400, "unreadable_media", "No frames could be sampled from the video.", "messages");
+      for (const frame of frames) parts.push({ type: "file", mediaType: "image/jpeg", url: dataUrl("image/jpeg", frame) });
+      sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "frames", bytesSent: frames.reduce((n, f) => n + f.byteLength, 0), frames: frames.length, fps });
+    }
+    out.push({ ...message, parts });
+  }
+  return { messages: out, sent };
+}

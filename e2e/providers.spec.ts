@@ -1,44 +1,8 @@
-import { test as base, expect } from "@playwright/test";
-import { fakeProviderEnv } from "./fake-upstream/fake-upstream";
-import { AppServer, freePort, tempDataDir } from "./support/app-server";
-import { FakeUpstreamProcess } from "./support/fake-upstream-process";
-import { PlaygroundPage } from "./support/fixtures";
+import { expect, pick, test } from "./support/provider-fixtures";
 
 // One story per provider: pick it in the UI, change a provider-specific
 // parameter, run, see the answer, stats and cost; the fake upstream (speaking
 // that provider's wire format) confirms what it received.
-
-const test = base.extend<{ playground: PlaygroundPage }, { upstream: FakeUpstreamProcess; app: AppServer }>({
-  upstream: [
-    async ({}, use) => {
-      const upstream = new FakeUpstreamProcess();
-      await upstream.start();
-      await use(upstream);
-      await upstream.stop();
-    },
-    { scope: "worker" },
-  ],
-  app: [
-    async ({ upstream }, use) => {
-      const server = new AppServer(await freePort(), tempDataDir(), fakeProviderEnv(upstream.url));
-      await server.start();
-      await use(server);
-      await server.stop();
-    },
-    { scope: "worker" },
-  ],
-  baseURL: async ({ app }, use) => use(app.url),
-  playground: async ({ page, upstream }, use) => {
-    await upstream.reset();
-    await use(new PlaygroundPage(page));
-  },
-});
-
-async function pick(playground: PlaygroundPage, modelId: string, offering: string) {
-  await playground.open();
-  await playground.page.getByTestId("model-select").selectOption(modelId);
-  await playground.page.getByTestId("offering-select").selectOption(offering);
-}
 
 test("EmpirioLabs: web search and video_fps reach the body; billed cost and tool calls are shown", async ({ playground, page, upstream }) => {
   await pick(playground, "qwen3.5-flash", "empiriolabs::qwen3-5-flash");

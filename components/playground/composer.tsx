@@ -1,32 +1,76 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatBytes, type UploadLimits } from "@/lib/uploads/upload-limits";
+import { AttachmentStrip } from "./attachments/attachment-strip";
+import type { Attachment } from "./attachments/use-attachments";
+
+const ACCEPT = "image/png,image/jpeg,image/webp,image/gif,video/mp4,video/webm,video/quicktime";
 
 type Props = {
   busy: boolean;
   blockedReason: string | null;
+  attachments: Attachment[];
+  /** Why the chosen offering cannot take an attachment, by its local id. */
+  refusals: Record<string, string>;
+  limits: UploadLimits;
+  onAddFiles: (files: File[]) => void;
+  onRemoveAttachment: (localId: string) => void;
   onSend: (text: string) => void;
   onStop: () => void;
 };
 
-export function Composer({ busy, blockedReason, onSend, onStop }: Props) {
+function attachmentBlock(attachments: Attachment[], refusals: Record<string, string>): string | null {
+  if (attachments.some((a) => a.status === "uploading")) return "Waiting for uploads to finish…";
+  if (attachments.some((a) => a.status === "error" || refusals[a.localId])) return "Remove the attachments that cannot be sent.";
+  return null;
+}
+
+export function Composer({ busy, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop }: Props) {
   const [text, setText] = useState("");
-  const canSend = !busy && !blockedReason && text.trim().length > 0;
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const reason = blockedReason ?? attachmentBlock(attachments, refusals);
+  const canSend = !busy && !reason && text.trim().length > 0;
   const send = () => {
     if (!canSend) return;
     onSend(text.trim());
     setText("");
   };
+
   return (
-    <div className="border-t border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+    <div
+      data-testid="composer"
+      data-dragging={dragging}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        if (e.dataTransfer.files.length) onAddFiles([...e.dataTransfer.files]);
+      }}
+      className={`border-t border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900 ${dragging ? "outline-2 outline-dashed outline-blue-500" : ""}`}
+    >
+      <AttachmentStrip items={attachments} refusals={refusals} onRemove={onRemoveAttachment} />
       <textarea
         data-testid="composer-input"
         aria-label="Message"
         value={text}
         rows={3}
-        placeholder="Write a message… (Ctrl/⌘ + Enter to send)"
+        placeholder="Write a message… (Ctrl/⌘ + Enter to send; drop or paste images and video)"
         onChange={(e) => setText(e.target.value)}
+        onPaste={(e) => {
+          const files = [...e.clipboardData.files];
+          if (files.length) {
+            e.preventDefault();
+            onAddFiles(files);
+          }
+        }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -36,18 +80,40 @@ export function Composer({ busy, blockedReason, onSend, onStop }: Props) {
         className="w-full resize-y rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
       <div className="mt-2 flex items-center justify-between gap-2">
-        <p data-testid="composer-blocked" className="text-xs text-red-600">
-          {blockedReason}
-        </p>
-        {busy ? (
-          <Button variant="danger" data-testid="stop-button" onClick={onStop}>
-            ■ Stop
+        <div className="flex items-center gap-2">
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            accept={ACCEPT}
+            data-testid="file-input"
+            className="hidden"
+            onChange={(e) => {
+              if (e.target.files?.length) onAddFiles([...e.target.files]);
+              e.target.value = "";
+            }}
+          />
+          <Button size="sm" variant="ghost" data-testid="attach-button" onClick={() => picker.current?.click()}>
+            + Attach
           </Button>
-        ) : (
-          <Button variant="primary" data-testid="send-button" disabled={!canSend} onClick={send}>
-            Send
-          </Button>
-        )}
+          <span data-testid="upload-limits" className="text-[11px] text-zinc-400">
+            PNG, JPEG, WebP, GIF up to {formatBytes(limits.image)}; MP4, WebM, MOV up to {formatBytes(limits.video)}
+          </span>
+        </div>
+        <div className="flex items-center gap-2">
+          <p data-testid="composer-blocked" className="text-xs text-red-600">
+            {reason}
+          </p>
+          {busy ? (
+            <Button variant="danger" data-testid="stop-button" onClick={onStop}>
+              ■ Stop
+            </Button>
+          ) : (
+            <Button variant="primary" data-testid="send-button" disabled={!canSend} onClick={send}>
+              Send
+            </Button>
+          )}
+        </div>
       </div>
     </div>
   );

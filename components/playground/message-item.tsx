@@ -13,6 +13,23 @@ function textOf(message: PlaygroundMessage): string {
   return message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
 }
 
+/** Images and videos attached to a message, served back from /api/uploads. */
+function MessageFiles({ message }: { message: PlaygroundMessage }) {
+  const files = message.parts.filter((p): p is Extract<PlaygroundMessage["parts"][number], { type: "file" }> => p.type === "file");
+  if (files.length === 0) return null;
+  return (
+    <div data-testid="message-files" className="mb-1 flex flex-wrap gap-2">
+      {files.map((file, i) =>
+        file.mediaType.startsWith("video/") ? (
+          <video key={i} data-testid="message-video" src={file.url} controls preload="metadata" className="h-28 rounded bg-black" />
+        ) : (
+          <img key={i} data-testid="message-image" src={file.url} alt={file.filename ?? "attachment"} className="h-28 rounded object-cover" />
+        ),
+      )}
+    </div>
+  );
+}
+
 function ReasoningBlock({ text, streaming }: { text: string; streaming: boolean }) {
   return (
     <details open={streaming || undefined} data-testid="reasoning" className="mb-2 rounded border border-zinc-200 bg-zinc-100/60 px-2 py-1 text-xs dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -70,6 +87,7 @@ export function MessageItem({ message, streaming, isLastUser, isLastAssistant, b
           </div>
         ) : (
           <>
+            <MessageFiles message={message} />
             <p className="whitespace-pre-wrap">{textOf(message)}</p>
             {isLastUser && !busy && (
               <button

@@ -3,6 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
+import { deliveryFor } from "@/lib/uploads/delivery";
+import type { UploadLimits } from "@/lib/uploads/upload-limits";
+import { useAttachments } from "./attachments/use-attachments";
 import { CatalogRefresh } from "./catalog-refresh";
 import { Composer } from "./composer";
 import { MessageItem, type PlaygroundMessage } from "./message-item";
@@ -24,8 +27,16 @@ function readableError(error: Error | undefined): string | null {
   return error.message;
 }
 
-export function Playground({ catalog }: { catalog: CatalogView }) {
+export function Playground({ catalog, uploadLimits }: { catalog: CatalogView; uploadLimits: UploadLimits }) {
   const settings = usePlaygroundSettings(catalog);
+  const attachments = useAttachments(uploadLimits);
+  const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
+  // An attachment the chosen offering cannot take is explained, never dropped.
+  const refusals: Record<string, string> = {};
+  for (const a of attachments.items) {
+    if (a.kind === "other") refusals[a.localId] = "Not an image or video.";
+    else if (!deliveryFor(settings.offering, a.kind)) refusals[a.localId] = `${providerName} ${settings.offering.label} does not accept ${a.kind === "image" ? "images" : "video"}: remove it or pick another provider.`;
+  }
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
 
   // The transport is created once; it reads the current settings at send time.
@@ -112,7 +123,9 @@ export function Playground({ catalog }: { catalog: CatalogView }) {
                 liveTtftMs={index === messages.length - 1 ? liveTtftMs : null}
                 onEdit={(messageId, text) => {
                   beforeSend();
-                  void sendMessage({ text, messageId });
+                  // An edit changes the text and keeps the message's attachments.
+                  const files = messages.find((m) => m.id === messageId)?.parts.filter((p) => p.type === "file") ?? [];
+                  void sendMessage({ parts: [{ type: "text", text }, ...files], messageId });
                 }}
                 onRegenerate={() => {
                   beforeSend();
@@ -129,9 +142,19 @@ export function Playground({ catalog }: { catalog: CatalogView }) {
           <Composer
             busy={busy}
             blockedReason={settings.blockedReason}
+            attachments={attachments.items}
+            refusals={refusals}
+            limits={uploadLimits}
+            onAddFiles={attachments.add}
+            onRemoveAttachment={attachments.remove}
             onSend={(text) => {
               beforeSend();
-              void sendMessage({ text });
+              const files = attachments.items
+                .filter((a) => a.status === "ready" && a.info)
+                .map((a) => ({ type: "file" as const, mediaType: a.info!.mediaType, url: `/api/uploads/${a.info!.id}`, filename: a.name }));
+              attachments.clear();
+              // Text first, then media: the order OpenRouter's image docs ask for.
+              void sendMessage({ parts: [{ type: "text", text }, ...files] });
             }}
             onStop={() => void stop()}
           />

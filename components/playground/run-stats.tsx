@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatMs, formatRate, formatTokens, formatUsd } from "@/lib/format";
+import { formatBytes } from "@/lib/uploads/upload-limits";
 import type { RunMessageMetadata, RunStatusName, RunSummary } from "@/lib/runs/run-types";
 import { cn } from "@/lib/utils";
 
@@ -114,6 +115,12 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
           )}
         </>
       )}
+      {metadata?.attachmentsSent?.map((a) => (
+        <p key={a.uploadId} data-testid="attachment-sent" className="w-full text-[11px] text-zinc-500">
+          {a.mediaType} sent {a.form === "frames" ? `as ${a.frames} frames at ${a.fps} fps` : "inline"}
+          {a.form === "data-url" && a.fps ? ` (video_fps ${a.fps})` : ""} · {formatBytes(a.bytesSent)}
+        </p>
+      ))}
       {stats?.providerReport.notes?.map((note) => (
         <p key={note} data-testid="run-note" className="w-full text-[11px] text-zinc-500">
           {note}

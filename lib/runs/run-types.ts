@@ -18,5 +18,7 @@ export type RunSummary = {
   error: { code: string; message: string } | null;
 };
 
+export type AttachmentSentView = { uploadId: string; mediaType: string; form: "data-url" | "frames"; bytesSent: number; frames?: number; fps?: number };
+
 /** Metadata on each assistant message of the UI stream. */
-export type RunMessageMetadata = { runId: string; provider: string; model: string; summary?: RunSummary };
+export type RunMessageMetadata = { runId: string; provider: string; model: string; attachmentsSent?: AttachmentSentView[]; summary?: RunSummary };

@@ -148,7 +148,7 @@ export async function startRun(request: Request): Promise<Response> {
     onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
   });
 
-  const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model };
+  const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent };
   let finalSummary: RunSummary | undefined;
   const uiStream = toUIMessageStream({
     stream: errorsAsParts(result.stream).pipeThrough(recordingTap(recorder)),

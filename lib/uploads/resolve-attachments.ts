@@ -4,6 +4,7 @@ import type { AttachmentSent, UploadRow } from "@/db/schema";
 import type { Offering, ProviderCatalog } from "@/lib/catalog/schema";
 import { AppError } from "@/lib/http/app-error";
 import type { ParamValues } from "@/lib/params/param-validator";
+import { deliveryFor } from "./delivery";
 import { frameCount, sampleFrames } from "./media-tools";
 import { readStored, uploadPath } from "./upload-store";
 
@@ -42,8 +43,6 @@ async function loadUpload(part: UiPart): Promise<UploadRow> {
 export type ResolvedAttachments = { messages: UiMessage[]; sent: AttachmentSent[] };
 
 export async function resolveAttachments(messages: UiMessage[], provider: ProviderCatalog, offering: Offering, params: ParamValues): Promise<ResolvedAttachments> {
-  const accepts = new Set(offering.capabilities.inputModalities);
-  const framesForVideo = offering.capabilities.features.includes("video_as_frames");
   const sent: AttachmentSent[] = [];
   const out: UiMessage[] = [];
 
@@ -62,23 +61,21 @@ export async function resolveAttachments(messages: UiMessage[], provider: Provid
       const kind = upload.mediaType.startsWith("video/") ? "video" : "image";
       const bytes = await readStored(upload.id);
 
+      const delivery = deliveryFor(offering, kind);
+      if (!delivery) throw new AppError(400, "unsupported_attachment", `${provider.name} ${offering.label} does not accept ${kind === "image" ? "images" : "video"}.`, "messages");
       if (kind === "image") {
-        if (!accepts.has("image")) throw new AppError(400, "unsupported_attachment", `${provider.name} ${offering.label} does not accept images.`, "messages");
         parts.push({ type: "file", mediaType: upload.mediaType, filename: part.filename, url: dataUrl(upload.mediaType, bytes) });
         sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength });
         continue;
       }
 
       const fps = videoFps(params);
-      if (accepts.has("video")) {
+      if (delivery === "inline") {
         // DashScope reads the rate as an `fps` sibling of video_url; others take video_fps in the body.
         const fpsOnPart = provider.id === "dashscope" ? { providerMetadata: { openaiCompatible: { fps } } } : {};
         parts.push({ type: "file", mediaType: upload.mediaType, filename: part.filename, url: dataUrl(upload.mediaType, bytes), ...fpsOnPart });
         sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength, fps });
         continue;
-      }
-      if (!framesForVideo || !accepts.has("image")) {
-        throw new AppError(400, "unsupported_attachment", `${provider.name} ${offering.label} does not accept video.`, "messages");
       }
       const frames = await sampleFrames(uploadPath(upload.id), fps, frameCount(upload.durationS, fps, MAX_FRAMES));
       if (frames.length === 0) throw new AppError(400, "unreadable_media", "No frames could be sampled from the video.", "messages");

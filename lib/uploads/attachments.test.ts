@@ -60,6 +60,19 @@ describe("attachments on the wire", () => {
     expect(run.record.attachmentsSent).toMatchObject([{ uploadId: video.id, form: "frames", frames: 4, fps: 2 }]);
   });
 
+  it.each([
+    ["ai-gateway", "alibaba/qwen3.5-flash"],
+    ["dashscope", "qwen3.5-flash"],
+    ["openai-compatible", "qwen3.5-4b-local"],
+  ])("%s: an image goes as image_url with a data URL", async (provider, model) => {
+    const run = await runThrough(harness.fake, { provider, model, text: "Hi", files: [image] });
+    expect(lastContent(run)).toEqual([
+      { type: "text", text: "Hi" },
+      { type: "image_url", image_url: { url: pngUrl } },
+    ]);
+    expect(run.record.attachmentsSent).toEqual([{ uploadId: image.id, mediaType: "image/png", form: "data-url", bytesSent: 469 }]);
+  });
+
   it("an attachment the offering cannot take is refused with a reason before any upstream call", async () => {
     const before = harness.fake.requests.length;
     const send = (provider: string, model: string, files: object[]) =>
@@ -71,6 +84,7 @@ describe("attachments on the wire", () => {
         }),
       ).catch((e: unknown) => e);
     expect(await send("ai-gateway", "alibaba/qwen3.5-flash", [video])).toMatchObject({ status: 400, code: "unsupported_attachment", message: "Vercel AI Gateway Qwen3.5 Flash does not accept video." });
+    expect(await send("openai-compatible", "llama3.1:8b", [video])).toMatchObject({ status: 400, code: "unsupported_attachment" });
     expect(await send("simulator", "qwen3.5-flash", [{ type: "file", url: "https://example.com/cat.png", mediaType: "image/png" }])).toBeInstanceOf(AppError);
     expect(await send("simulator", "qwen3.5-flash", [{ type: "file", url: `/api/uploads/${"a".repeat(64)}`, mediaType: "image/png" }])).toMatchObject({ code: "unknown_upload" });
     expect(harness.fake.requests.length).toBe(before);

@@ -21,7 +21,7 @@ function MessageFiles({ message }: { message: PlaygroundMessage }) {
     <div data-testid="message-files" className="mb-1 flex flex-wrap gap-2">
       {files.map((file, i) =>
         file.mediaType.startsWith("video/") ? (
-          <video key={i} data-testid="message-video" src={file.url} controls preload="metadata" className="h-28 rounded bg-black" />
+          <video key={i} data-testid="message-video" src={`${file.url}#t=0.1`} controls preload="metadata" className="h-28 rounded bg-black" />
         ) : (
           <img key={i} data-testid="message-image" src={file.url} alt={file.filename ?? "attachment"} className="h-28 rounded object-cover" />
         ),

@@ -69,6 +69,7 @@ export type RunListFilter = {
   model?: string;
   status?: RunStatus;
   q?: string;
+  compareGroupId?: string;
 };
 
 /** Newest first, keyset-paginated on (createdAt, id). */
@@ -77,6 +78,7 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
   if (filter.provider) where.push(eq(runs.provider, filter.provider));
   if (filter.model) where.push(eq(runs.model, filter.model));
   if (filter.status) where.push(eq(runs.status, filter.status));
+  if (filter.compareGroupId) where.push(eq(runs.compareGroupId, filter.compareGroupId));
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     where.push(sql`(${runs.outputText} LIKE ${like} ESCAPE '\\' OR ${runs.messages} LIKE ${like} ESCAPE '\\')`);

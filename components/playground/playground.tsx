@@ -77,7 +77,12 @@ export function Playground({ catalog, uploadLimits }: { catalog: CatalogView; up
   return (
     <div className="flex h-dvh flex-col">
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h1 className="text-sm font-semibold">LLM Playground</h1>
+        <div className="flex items-center gap-3">
+          <h1 className="text-sm font-semibold">LLM Playground</h1>
+          <a href="/compare" data-testid="nav-compare" className="text-xs text-zinc-500 underline">
+            Compare side by side
+          </a>
+        </div>
         <span className="text-xs text-zinc-500">Keys stay on the server · every run is recorded</span>
       </header>
       <div className="flex min-h-0 flex-1">

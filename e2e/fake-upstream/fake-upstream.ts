@@ -14,6 +14,7 @@
 //
 // Scenario markers in the last user message: [[status:NNN]], [[midstream-error]],
 // [[stall]], [[malformed]], [[tool]], [[details-only]], [[ttft:MS]], [[gap:MS]].
+// POST /__config sets per-provider timing: { "openrouter": { "ttftMs": 300, "gapMs": 20, "answerTokens": 40 } }.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -30,7 +31,7 @@ const MODEL_LISTS: Record<string, string> = {
 
 export type RecordedRequest = { provider: string; method: string; path: string; headers: Record<string, string>; body: Record<string, any> };
 
-type Scenario = { status?: number; midstreamError: boolean; stall: boolean; malformed: boolean; tool: boolean; detailsOnly: boolean; ttftMs: number; gapMs: number };
+type Scenario = { status?: number; midstreamError: boolean; stall: boolean; malformed: boolean; tool: boolean; detailsOnly: boolean; ttftMs: number; gapMs: number; answerTokens: number };
 
 const REASONING = ["Let me ", "think about ", "this carefully."];
 const ANSWER = ["Hello ", "from ", "the ", "fake ", "upstream."];
@@ -44,18 +45,22 @@ function lastUserText(body: Record<string, any>): string {
   return (last.content ?? []).map((p: any) => p.text ?? "").join(" ");
 }
 
-function scenarioOf(body: Record<string, any>): Scenario {
+/** Per-provider default timing, set with POST /__config { "<dialect>": { ttftMs, gapMs } }. */
+export type Timing = { ttftMs?: number; gapMs?: number; answerTokens?: number; status?: number };
+
+function scenarioOf(body: Record<string, any>, timing: Timing = {}): Scenario {
   const text = lastUserText(body);
   const num = (name: string, fallback: number) => Number(text.match(new RegExp(`\\[\\[${name}:(\\d+)\\]\\]`))?.[1] ?? fallback);
   return {
-    status: text.match(/\[\[status:(\d{3})\]\]/) ? num("status", 0) : undefined,
+    status: text.match(/\[\[status:(\d{3})\]\]/) ? num("status", 0) : timing.status,
     midstreamError: text.includes("[[midstream-error]]"),
     stall: text.includes("[[stall]]"),
     malformed: text.includes("[[malformed]]"),
     tool: text.includes("[[tool]]"),
     detailsOnly: text.includes("[[details-only]]"),
-    ttftMs: num("ttft", 40),
-    gapMs: num("gap", 5),
+    ttftMs: num("ttft", timing.ttftMs ?? 40),
+    gapMs: num("gap", timing.gapMs ?? 5),
+    answerTokens: timing.answerTokens ?? ANSWER.length,
   };
 }
 
@@ -82,13 +87,15 @@ function errorFor(dialect: Dialect | "segmind", status: number): Response {
   return new Response(JSON.stringify({ error: { message: `${codes[status] ?? "upstream_error"} (fake)`, type: codes[status] ?? "server_error", code: codes[status] ?? "upstream_error" } }), { status, headers });
 }
 
-function usageFor(dialect: Dialect, body: Record<string, any>) {
+/** Usage that matches what was streamed: the reasoning deltas plus the answer tokens. */
+function usageFor(dialect: Dialect, body: Record<string, any>, streamed: { reasoning: number; answer: number }) {
+  const completion = streamed.reasoning + streamed.answer;
   const usage: Record<string, unknown> = {
     prompt_tokens: FAKE_USAGE.prompt_tokens,
-    completion_tokens: FAKE_USAGE.completion_tokens,
-    total_tokens: FAKE_USAGE.prompt_tokens + FAKE_USAGE.completion_tokens,
+    completion_tokens: completion,
+    total_tokens: FAKE_USAGE.prompt_tokens + completion,
     prompt_tokens_details: { cached_tokens: FAKE_USAGE.cached_tokens },
-    completion_tokens_details: { reasoning_tokens: FAKE_USAGE.reasoning_tokens },
+    completion_tokens_details: { reasoning_tokens: streamed.reasoning },
   };
   if (dialect === "empiriolabs") {
     const searches = body.tool_web_search === true ? 2 : 0;
@@ -143,7 +150,9 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
           send(chunk({ tool_calls: [{ index: 0, id: "", function: { arguments: '{"city":"Paris"}' } }] }));
           send(chunk({}, "tool_calls"));
         } else {
-          for (const [i, t] of ANSWER.entries()) {
+          // The answer repeats to answerTokens tokens, so configured rates can be measured.
+          const answer = Array.from({ length: scenario.answerTokens }, (_, i) => ANSWER[i % ANSWER.length]!);
+          for (const [i, t] of answer.entries()) {
             send(chunk({ content: t }));
             await sleep(scenario.gapMs, signal);
             if (scenario.midstreamError && i === 1) {
@@ -153,7 +162,8 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
           }
           send(chunk({}, "stop"));
         }
-        if (includeUsage) send(line({ id, object: "chat.completion.chunk", created: 1760000000, model, choices: [], usage: usageFor(dialect, body) }));
+        const streamed = { reasoning: thinking ? REASONING.length : 0, answer: scenario.tool ? 0 : scenario.answerTokens };
+        if (includeUsage) send(line({ id, object: "chat.completion.chunk", created: 1760000000, model, choices: [], usage: usageFor(dialect, body, streamed) }));
         send("data: [DONE]\n\n");
         controller.close();
       } catch {
@@ -210,6 +220,7 @@ export function fakeProviderEnv(origin: string): Record<string, string> {
 
 export function createFakeUpstream() {
   const requests: RecordedRequest[] = [];
+  let timings: Record<string, Timing> = {};
   const handler = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (url.pathname === "/health") return Response.json({ ok: true });
@@ -219,6 +230,11 @@ export function createFakeUpstream() {
     }
     if (url.pathname === "/__reset") {
       requests.length = 0;
+      timings = {};
+      return Response.json({ ok: true });
+    }
+    if (url.pathname === "/__config") {
+      timings = (await request.json()) as Record<string, Timing>;
       return Response.json({ ok: true });
     }
     if (request.method === "GET" && MODEL_LISTS[url.pathname]) return Response.json(fixture(MODEL_LISTS[url.pathname]!));
@@ -233,7 +249,7 @@ export function createFakeUpstream() {
     }
     requests.push({ provider: route.dialect, method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers), body });
 
-    const scenario = scenarioOf(body);
+    const scenario = scenarioOf(body, timings[route.dialect]);
     if (route.dialect === "segmind") {
       if (!request.headers.get("x-api-key")) return errorFor("segmind", 401);
       if (!(request.headers.get("content-type") ?? "").includes("application/json")) return errorFor("segmind", 406);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { Timing } from "../fake-upstream/fake-upstream";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -19,6 +20,10 @@ export class FakeUpstreamProcess {
 
   async requests(provider: string): Promise<{ path: string; headers: Record<string, string>; body: Record<string, any> }[]> {
     return (await fetch(`${this.url}/__requests?provider=${provider}`)).json();
+  }
+
+  async configure(timings: Record<string, Timing>): Promise<void> {
+    await fetch(`${this.url}/__config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(timings) });
   }
 
   async reset(): Promise<void> {

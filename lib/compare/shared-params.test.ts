@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findOffering, loadCatalog } from "@/lib/catalog";
 import { effectiveParams, fitValue, unionSpecs, unsupportedShared } from "./shared-params";
 import { percentile, summarize } from "./stats";
-import { parseTargets, serializeTargets } from "./targets";
+import { compareUrl, parseTargets, serializeTargets } from "./targets";
 
 const catalog = loadCatalog();
 const specs = (provider: Parameters<typeof findOffering>[1], model: string) => findOffering(catalog, provider, model)!.params;
@@ -35,7 +35,9 @@ describe("shared parameters", () => {
     expect(unsupportedShared({ top_k: 20, temperature: 1, enable_thinking: false }, openrouter)).toEqual(["top_k", "enable_thinking"]);
   });
 
-  it("offers one control per name across columns", () => {
+  it("offers one control per name across columns, spanning their ranges", () => {
+    const union = unionSpecs([empirio, openrouter]);
+    expect(union.find((s) => s.name === "max_tokens")).toMatchObject({ min: 1, max: 65536 });
     const names = unionSpecs([openrouter, fourB]).map((s) => s.name);
     expect(names.filter((n) => n === "temperature")).toHaveLength(1);
     expect(names).toContain("reasoning");
@@ -50,6 +52,8 @@ describe("targets in the URL", () => {
       { provider: "empiriolabs", model: "qwen3-5-flash:variant1" },
     ];
     expect(parseTargets(serializeTargets(targets))).toEqual(targets);
+    expect(compareUrl(targets, "g1")).toBe("/compare?t=openrouter::qwen%2Fqwen3.5-flash-02-23,empiriolabs::qwen3-5-flash%3Avariant1&group=g1");
+    expect(parseTargets(new URL(`http://x${compareUrl(targets)}`).searchParams.get("t"))).toEqual(targets);
     expect(parseTargets("garbage,,simulator::qwen3.5-flash")).toEqual([{ provider: "simulator", model: "qwen3.5-flash" }]);
     expect(parseTargets(Array(9).fill("simulator::a").join(","))).toHaveLength(6);
   });

@@ -50,9 +50,29 @@ export function unsupportedShared(shared: ParamValues, column: ColumnParams): st
   return Object.keys(shared).filter((name) => shared[name] !== undefined && !names.has(name));
 }
 
-/** One control per parameter name across all columns (the first column that has it supplies the spec). */
+/**
+ * One control per parameter name across all columns. A number's range is the
+ * envelope of the columns' ranges: any value one column accepts can be set,
+ * and each column clamps it to its own range.
+ */
 export function unionSpecs(columns: ColumnParams[]): ParamSpec[] {
   const seen = new Map<string, ParamSpec>();
-  for (const column of columns) for (const spec of column.specs) if (!seen.has(spec.name)) seen.set(spec.name, spec);
+  for (const column of columns) {
+    for (const spec of column.specs) {
+      const prev = seen.get(spec.name);
+      if (!prev) {
+        seen.set(spec.name, spec);
+        continue;
+      }
+      if ((prev.type === "number" || prev.type === "integer") && (spec.type === "number" || spec.type === "integer")) {
+        seen.set(spec.name, {
+          ...prev,
+          type: prev.type === "integer" && spec.type === "integer" ? "integer" : "number",
+          min: prev.min === undefined || spec.min === undefined ? undefined : Math.min(prev.min, spec.min),
+          max: prev.max === undefined || spec.max === undefined ? undefined : Math.max(prev.max, spec.max),
+        });
+      }
+    }
+  }
   return [...seen.values()];
 }

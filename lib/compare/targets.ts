@@ -14,15 +14,25 @@ export function parseTargets(param: string | null | undefined): Target[] {
   if (!param) return [];
   return param
     .split(",")
-    .map((part) => decodeURIComponent(part.trim()))
     .map((part) => {
       const at = part.indexOf("::");
-      return at > 0 ? { provider: part.slice(0, at), model: part.slice(at + 2) } : null;
+      if (at <= 0) return null;
+      try {
+        return { provider: decodeURIComponent(part.slice(0, at)), model: decodeURIComponent(part.slice(at + 2)) };
+      } catch {
+        return null;
+      }
     })
     .filter((t): t is Target => t !== null && t.model.length > 0)
     .slice(0, MAX_COLUMNS);
 }
 
 export function serializeTargets(targets: Target[]): string {
-  return targets.map((t) => encodeURIComponent(targetKey(t))).join(",");
+  // "::" and "," stay readable; the model id is encoded (it may hold "/" or ":").
+  return targets.map((t) => `${encodeURIComponent(t.provider)}::${encodeURIComponent(t.model)}`).join(",");
+}
+
+/** The shareable address of a comparison: its targets, and its stored group once it has runs. */
+export function compareUrl(targets: Target[], groupId?: string | null): string {
+  return `/compare?t=${serializeTargets(targets)}${groupId ? `&group=${encodeURIComponent(groupId)}` : ""}`;
 }

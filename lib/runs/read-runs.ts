@@ -21,6 +21,7 @@ const listQuerySchema = z.object({
   model: z.string().max(200).optional(),
   status: z.enum(RUN_STATUSES).optional(),
   q: z.string().max(500).optional(),
+  compareGroupId: z.string().max(100).optional(),
 });
 
 function decodeCursor(cursor: string | undefined) {

@@ -1,0 +1,179 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { Button } from "@/components/ui/button";
+import { MessageItem, type PlaygroundMessage } from "@/components/playground/message-item";
+import { offeringKey, type CatalogView, type OfferingView } from "@/components/playground/types";
+import type { EffectiveParam } from "@/lib/compare/shared-params";
+import type { ParamValues } from "@/lib/params/param-validator";
+import { ColumnOverrides } from "./column-overrides";
+import type { Column, ColumnHandle } from "./compare-types";
+
+type Props = {
+  column: Column;
+  index: number;
+  count: number;
+  catalog: CatalogView;
+  offering: OfferingView;
+  params: ParamValues;
+  detail: Record<string, EffectiveParam>;
+  unsupported: string[];
+  system: string;
+  compareGroupId: string;
+  initialMessages: PlaygroundMessage[];
+  onRegister: (id: string, handle: ColumnHandle | null) => void;
+  onRunFinished: (id: string, runId: string) => void;
+  onChangeTarget: (id: string, key: string) => void;
+  onOverride: (id: string, name: string, value: unknown) => void;
+  onDuplicate: (id: string) => void;
+  onRemove: (id: string) => void;
+  onMove: (id: string, delta: -1 | 1) => void;
+};
+
+function readableError(error: Error | undefined): string | null {
+  if (!error) return null;
+  try {
+    return (JSON.parse(error.message) as { error?: { message?: string } }).error?.message ?? error.message;
+  } catch {
+    return error.message;
+  }
+}
+
+/** One target with its own conversation and its own request: it streams, stops and fails on its own. */
+export function CompareColumn(props: Props) {
+  const { column, index, count, catalog, offering, params, detail, unsupported, system, compareGroupId } = props;
+  const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
+  const request = useRef({ provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId });
+  request.current = { provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId };
+
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<PlaygroundMessage>({
+        api: "/api/runs",
+        prepareSendMessagesRequest: ({ messages }) => {
+          const { system: sys, ...rest } = request.current;
+          return { body: { ...rest, messages, ...(sys.trim() ? { system: sys } : {}) } };
+        },
+      }),
+    [],
+  );
+  const chat = useChat<PlaygroundMessage>({
+    id: column.id,
+    transport,
+    messages: props.initialMessages,
+    onData: (part) => {
+      if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
+    },
+    onFinish: ({ message }) => message.metadata?.runId && props.onRunFinished(column.id, message.metadata.runId),
+    onError: () => {
+      const last = chatRef.current?.messages.at(-1);
+      if (last?.role === "assistant" && last.metadata?.runId) props.onRunFinished(column.id, last.metadata.runId);
+    },
+  });
+  const chatRef = useRef(chat);
+  chatRef.current = chat;
+  const busy = chat.status === "submitted" || chat.status === "streaming";
+
+  useEffect(() => {
+    const handle: ColumnHandle = {
+      send: (text, files) => {
+        setLiveTtftMs(null);
+        chatRef.current.clearError();
+        void chatRef.current.sendMessage({ parts: [{ type: "text", text }, ...files] });
+      },
+      stop: () => void chatRef.current.stop(),
+      busy: () => chatRef.current.status === "submitted" || chatRef.current.status === "streaming",
+    };
+    props.onRegister(column.id, handle);
+    return () => props.onRegister(column.id, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [column.id]);
+
+  const errorText = readableError(chat.error);
+  const lastAssistant = chat.messages.findLastIndex((m) => m.role === "assistant");
+  const offerings = catalog.offerings;
+  const providers = new Map(catalog.providers.map((p) => [p.id, p]));
+
+  return (
+    <section data-testid="compare-column" data-column-id={column.id} data-target={offeringKey(offering)} data-busy={busy} className="flex min-w-72 flex-1 flex-col rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <header className="space-y-1 border-b border-zinc-200 p-2 dark:border-zinc-800">
+        <div className="flex items-center gap-1">
+          <select
+            data-testid="column-target"
+            aria-label={`Target of column ${index + 1}`}
+            value={offeringKey(offering)}
+            onChange={(e) => props.onChangeTarget(column.id, e.target.value)}
+            className="h-8 min-w-0 flex-1 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-950"
+          >
+            {offerings.map((o) => {
+              const p = providers.get(o.provider);
+              return (
+                <option key={offeringKey(o)} value={offeringKey(o)} disabled={!p?.configured}>
+                  {p?.name} · {o.label}
+                  {p?.configured ? "" : " (not configured)"}
+                </option>
+              );
+            })}
+          </select>
+          <Button size="sm" variant="ghost" aria-label="Move left" disabled={index === 0} onClick={() => props.onMove(column.id, -1)}>
+            ←
+          </Button>
+          <Button size="sm" variant="ghost" aria-label="Move right" disabled={index === count - 1} onClick={() => props.onMove(column.id, 1)}>
+            →
+          </Button>
+          <Button size="sm" variant="ghost" data-testid="column-duplicate" aria-label="Duplicate column" disabled={count >= 6} onClick={() => props.onDuplicate(column.id)}>
+            ⧉
+          </Button>
+          <Button size="sm" variant="ghost" data-testid="column-remove" aria-label="Remove column" disabled={count <= 2} onClick={() => props.onRemove(column.id)}>
+            ×
+          </Button>
+        </div>
+        <div className="flex items-center justify-between gap-1">
+          <ColumnOverrides specs={offering.params} detail={detail} unsupported={unsupported} overrides={column.overrides} onOverride={(name, value) => props.onOverride(column.id, name, value)} />
+          <div className="flex gap-1">
+            {busy ? (
+              <Button size="sm" variant="danger" data-testid="column-stop" onClick={() => void chat.stop()}>
+                Stop
+              </Button>
+            ) : (
+              <Button
+                size="sm"
+                data-testid="column-retry"
+                disabled={!chat.messages.some((m) => m.role === "user")}
+                onClick={() => {
+                  setLiveTtftMs(null);
+                  chat.clearError();
+                  void chat.regenerate();
+                }}
+              >
+                Retry
+              </Button>
+            )}
+          </div>
+        </div>
+      </header>
+      <div className="flex-1 space-y-2 overflow-y-auto p-2">
+        {chat.messages.map((message, i) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            streaming={busy && i === chat.messages.length - 1 && message.role === "assistant"}
+            isLastUser={false}
+            isLastAssistant={false}
+            busy={busy}
+            liveTtftMs={i === lastAssistant ? liveTtftMs : null}
+            onEdit={() => undefined}
+            onRegenerate={() => undefined}
+          />
+        ))}
+        {errorText && (
+          <p role="alert" data-testid="column-error" className="rounded border border-red-300 bg-red-50 p-2 text-xs text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+            {errorText}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useAttachments } from "@/components/playground/attachments/use-attachments";
+import { Composer } from "@/components/playground/composer";
+import { ParamPanel } from "@/components/playground/param-panel";
+import type { CatalogView } from "@/components/playground/types";
+import { effectiveParams, unionSpecs, unsupportedShared } from "@/lib/compare/shared-params";
+import { summarize } from "@/lib/compare/stats";
+import type { Target } from "@/lib/compare/targets";
+import { validateParam, type ParamValues } from "@/lib/params/param-validator";
+import { deliveryFor } from "@/lib/uploads/delivery";
+import type { UploadLimits } from "@/lib/uploads/upload-limits";
+import { CompareColumn } from "./compare-column";
+import { fetchRunRecord, type ColumnHandle, type RunRecordNumbers } from "./compare-types";
+import { RepeatPanel } from "./repeat-panel";
+import { SummaryTable } from "./summary-table";
+import { useCompareColumns } from "./use-compare-columns";
+
+type Props = { catalog: CatalogView; uploadLimits: UploadLimits; initialTargets: Target[]; groupId: string | null };
+
+export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: Props) {
+  const cols = useCompareColumns(catalog, initialTargets, groupId);
+  const [shared, setShared] = useState<ParamValues>({});
+  const [system, setSystem] = useState("");
+  const [sendTo, setSendTo] = useState<string>("all");
+  const [presetModel, setPresetModel] = useState(catalog.models[0]?.id ?? "");
+  const [busyIds, setBusyIds] = useState<Set<string>>(new Set());
+  const [lastRuns, setLastRuns] = useState<Record<string, string>>({});
+  const [records, setRecords] = useState<Record<string, RunRecordNumbers | null>>({});
+  const [lastPrompt, setLastPrompt] = useState("");
+  const handles = useRef(new Map<string, ColumnHandle>());
+  const attachments = useAttachments(uploadLimits);
+  const providerName = (id: string) => catalog.providers.find((p) => p.id === id)?.name ?? id;
+
+  const perColumn = cols.columns.map((column) => {
+    const offering = cols.offeringOf(column);
+    const spec = { specs: offering.params, overrides: column.overrides };
+    return { column, offering, ...effectiveParams(shared, spec), unsupported: unsupportedShared(shared, spec) };
+  });
+  const specs = unionSpecs(perColumn.map((c) => ({ specs: c.offering.params, overrides: {} })));
+  const errors: Record<string, string> = {};
+  for (const spec of specs) {
+    const error = shared[spec.name] === undefined ? null : validateParam(spec, shared[spec.name]);
+    if (error) errors[spec.name] = error;
+  }
+  const targeted = perColumn.filter((c) => sendTo === "all" || c.column.id === sendTo);
+  const refusals: Record<string, string> = {};
+  for (const a of attachments.items) {
+    if (a.kind === "other") continue;
+    const refusing = targeted.find((c) => !deliveryFor(c.offering, a.kind as "image" | "video"));
+    if (refusing) refusals[a.localId] = `${providerName(refusing.offering.provider)} ${refusing.offering.label} does not accept ${a.kind === "image" ? "images" : "video"}.`;
+  }
+
+  // Poll column handles for busy state (cheap: a few columns), so toolbar buttons follow the streams.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const busy = new Set([...handles.current].filter(([, h]) => h.busy()).map(([id]) => id));
+      setBusyIds((current) => (current.size === busy.size && [...busy].every((id) => current.has(id)) ? current : busy));
+    }, 200);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Once a column's run is finished, read its stored numbers for the summary.
+  useEffect(() => {
+    for (const [columnId, runId] of Object.entries(lastRuns)) {
+      if (records[runId] !== undefined) continue;
+      setRecords((r) => ({ ...r, [runId]: null }));
+      void fetchRunRecord(runId).then((record) => setRecords((r) => ({ ...r, [runId]: record })));
+      void columnId;
+    }
+  }, [lastRuns, records]);
+
+  const onRegister = useCallback((id: string, handle: ColumnHandle | null) => {
+    if (handle) handles.current.set(id, handle);
+    else handles.current.delete(id);
+  }, []);
+  const onRunFinished = useCallback((id: string, runId: string) => setLastRuns((r) => ({ ...r, [id]: runId })), []);
+
+  const summaryColumns = cols.columns.map((c) => {
+    const record = lastRuns[c.id] ? records[lastRuns[c.id]!] : null;
+    return record ? { ...record, inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, reasoningTokens: record.usage.reasoningTokens } : null;
+  });
+  const rows = summarize(summaryColumns);
+  const labels = perColumn.map((c) => `${providerName(c.offering.provider)} · ${c.offering.label}`);
+  const busy = busyIds.size > 0;
+  const blocked = Object.keys(errors).length ? `Fix parameter ${Object.keys(errors)[0]}: ${Object.values(errors)[0]}` : null;
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <h1 className="text-sm font-semibold">Compare</h1>
+        <a href="/" className="text-xs text-zinc-500 underline">
+          Playground
+        </a>
+        <Button size="sm" data-testid="add-column" disabled={cols.columns.length >= 6} onClick={() => cols.add()}>
+          + Column
+        </Button>
+        <select data-testid="preset-model" aria-label="Model for the preset" value={presetModel} onChange={(e) => setPresetModel(e.target.value)} className="h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900">
+          {catalog.models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <Button size="sm" data-testid="preset-every-provider" onClick={() => cols.presetEveryProvider(presetModel)}>
+          This model on every configured provider
+        </Button>
+        <Button size="sm" variant="danger" data-testid="stop-all" disabled={!busy} onClick={() => handles.current.forEach((h) => h.stop())}>
+          Stop all
+        </Button>
+        <Button size="sm" variant="ghost" data-testid="new-comparison" disabled={busy} onClick={() => (cols.newComparison(), setLastRuns({}))}>
+          New comparison
+        </Button>
+        <span className="ml-auto text-[11px] text-zinc-500">{cols.columns.length} columns · the URL carries the targets</span>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <aside className="w-72 shrink-0 space-y-3 overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-800">
+          <label className="block text-xs font-medium text-zinc-500" htmlFor="compare-system">
+            System prompt (all columns)
+          </label>
+          <textarea id="compare-system" data-testid="system-input" rows={2} value={system} onChange={(e) => setSystem(e.target.value)} className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+          <p className="text-[11px] text-zinc-500">Shared parameters apply to every column that has them, clamped to its range. Override one in a column&apos;s params.</p>
+          <ParamPanel
+            specs={specs}
+            values={shared}
+            errors={errors}
+            changedCount={Object.keys(shared).length}
+            generation="shared"
+            onChange={(name, value) => setShared((s) => (value === undefined ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== name)) : { ...s, [name]: value }))}
+            onJsonError={() => undefined}
+            onResetAll={() => setShared({})}
+          />
+        </aside>
+        <main className="flex min-w-0 flex-1 flex-col">
+          {cols.loaded && (
+            <div data-testid="compare-columns" className="flex min-h-96 flex-1 gap-2 overflow-x-auto p-2">
+              {perColumn.map((c, index) => (
+                <CompareColumn
+                  key={c.column.id}
+                  column={c.column}
+                  index={index}
+                  count={cols.columns.length}
+                  catalog={catalog}
+                  offering={c.offering}
+                  params={c.values}
+                  detail={c.detail}
+                  unsupported={c.unsupported}
+                  system={system}
+                  compareGroupId={cols.compareGroupId}
+                  initialMessages={cols.initialMessages[c.column.id] ?? []}
+                  onRegister={onRegister}
+                  onRunFinished={onRunFinished}
+                  onChangeTarget={cols.setTarget}
+                  onOverride={cols.setOverride}
+                  onDuplicate={cols.duplicate}
+                  onRemove={cols.remove}
+                  onMove={cols.move}
+                />
+              ))}
+            </div>
+          )}
+          <div className="flex items-center gap-2 px-3 pt-2 text-xs">
+            <label htmlFor="send-to" className="text-zinc-500">
+              Send to
+            </label>
+            <select id="send-to" data-testid="send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value)} className="h-7 rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900">
+              <option value="all">all columns</option>
+              {perColumn.map((c, i) => (
+                <option key={c.column.id} value={c.column.id}>
+                  column {i + 1} only ({labels[i]})
+                </option>
+              ))}
+            </select>
+          </div>
+          <Composer
+            busy={busy}
+            blockedReason={blocked}
+            attachments={attachments.items}
+            refusals={refusals}
+            limits={uploadLimits}
+            onAddFiles={attachments.add}
+            onRemoveAttachment={attachments.remove}
+            onSend={(text) => {
+              const files = attachments.items
+                .filter((a) => a.status === "ready" && a.info)
+                .map((a) => ({ type: "file" as const, mediaType: a.info!.mediaType, url: `/api/uploads/${a.info!.id}`, filename: a.name }));
+              attachments.clear();
+              setLastPrompt(text);
+              cols.markGroupInUrl();
+              for (const c of targeted) handles.current.get(c.column.id)?.send(text, files);
+            }}
+            onStop={() => handles.current.forEach((h) => h.stop())}
+          />
+          <section className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
+            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Summary of the last run per column</h2>
+            <SummaryTable labels={labels} rows={rows} />
+            <RepeatPanel
+              targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, pricing: c.offering.pricing, lastRecord: summaryColumns[i] ?? null }))}
+              system={system}
+              defaultPrompt={lastPrompt}
+              compareGroupId={cols.compareGroupId}
+            />
+          </section>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useAttachments } from "@/components/playground/attachments/use-attachments";
+import { readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
 import type { CatalogView } from "@/components/playground/types";
@@ -183,9 +183,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             onAddFiles={attachments.add}
             onRemoveAttachment={attachments.remove}
             onSend={(text) => {
-              const files = attachments.items
-                .filter((a) => a.status === "ready" && a.info)
-                .map((a) => ({ type: "file" as const, mediaType: a.info!.mediaType, url: `/api/uploads/${a.info!.id}`, filename: a.name }));
+              const files = readyFileParts(attachments.items);
               attachments.clear();
               setLastPrompt(text);
               cols.markGroupInUrl();

@@ -5,7 +5,7 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { deliveryFor } from "@/lib/uploads/delivery";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
-import { useAttachments } from "./attachments/use-attachments";
+import { readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { CatalogRefresh } from "./catalog-refresh";
 import { Composer } from "./composer";
 import { MessageItem, type PlaygroundMessage } from "./message-item";
@@ -154,9 +154,7 @@ export function Playground({ catalog, uploadLimits }: { catalog: CatalogView; up
             onRemoveAttachment={attachments.remove}
             onSend={(text) => {
               beforeSend();
-              const files = attachments.items
-                .filter((a) => a.status === "ready" && a.info)
-                .map((a) => ({ type: "file" as const, mediaType: a.info!.mediaType, url: `/api/uploads/${a.info!.id}`, filename: a.name }));
+              const files = readyFileParts(attachments.items);
               attachments.clear();
               // Text first, then media: the order OpenRouter's image docs ask for.
               void sendMessage({ parts: [{ type: "text", text }, ...files] });

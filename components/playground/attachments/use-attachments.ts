@@ -84,3 +84,8 @@ export function useAttachments(limits: UploadLimits) {
 
   return { items, add, remove, clear: () => setItems([]) };
 }
+
+/** The uploaded attachments as message file parts (what a send carries). */
+export function readyFileParts(items: Attachment[]): { type: "file"; mediaType: string; url: string; filename: string }[] {
+  return items.filter((a) => a.status === "ready" && a.info).map((a) => ({ type: "file" as const, mediaType: a.info!.mediaType, url: `/api/uploads/${a.info!.id}`, filename: a.name }));
+}

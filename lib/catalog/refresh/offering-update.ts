@@ -29,3 +29,17 @@ export function positiveInt(value: unknown): number | undefined {
   const n = typeof value === "string" ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : undefined;
 }
+
+/** A single flat price (USD per token in the list) as an update, or undefined when input/output are missing. */
+export function flatPricing(prices: { input: unknown; output: unknown; cacheRead?: unknown; cacheWrite?: unknown }): OfferingUpdate["pricing"] {
+  const input = perMillion(prices.input);
+  const output = perMillion(prices.output);
+  if (input === undefined || output === undefined) return undefined;
+  const cached = perMillion(prices.cacheRead);
+  const cacheWrite = perMillion(prices.cacheWrite);
+  return {
+    tiers: [{ upToInputTokens: null, inputPerMTok: input, outputPerMTok: output }],
+    ...(cached !== undefined ? { cachedInputPerMTok: cached } : {}),
+    ...(cacheWrite !== undefined ? { cacheWritePerMTok: cacheWrite } : {}),
+  };
+}

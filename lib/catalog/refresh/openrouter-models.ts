@@ -1,4 +1,4 @@
-import { perMillion, positiveInt, type OfferingUpdate } from "./offering-update";
+import { flatPricing, positiveInt, type OfferingUpdate } from "./offering-update";
 
 // GET https://openrouter.ai/api/v1/models (no auth): { data: [{ id, context_length,
 // pricing: { prompt, completion, input_cache_read, ... } (USD per token, strings),
@@ -15,15 +15,8 @@ type OpenRouterModel = {
 export function parseOpenRouterModels(json: unknown, modelId: string): OfferingUpdate | null {
   const model = ((json as { data?: OpenRouterModel[] })?.data ?? []).find((m) => m.id === modelId);
   if (!model) return null;
-  const input = perMillion(model.pricing?.prompt);
-  const output = perMillion(model.pricing?.completion);
-  const cached = perMillion(model.pricing?.input_cache_read);
-  const cacheWrite = perMillion(model.pricing?.input_cache_write);
   return {
-    pricing:
-      input !== undefined && output !== undefined
-        ? { tiers: [{ upToInputTokens: null, inputPerMTok: input, outputPerMTok: output }], ...(cached !== undefined ? { cachedInputPerMTok: cached } : {}), ...(cacheWrite !== undefined ? { cacheWritePerMTok: cacheWrite } : {}) }
-        : undefined,
+    pricing: flatPricing({ input: model.pricing?.prompt, output: model.pricing?.completion, cacheRead: model.pricing?.input_cache_read, cacheWrite: model.pricing?.input_cache_write }),
     limits: {
       contextTokens: positiveInt(model.context_length) ?? positiveInt(model.top_provider?.context_length),
       maxOutputTokens: positiveInt(model.top_provider?.max_completion_tokens),

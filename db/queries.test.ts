@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "./index";
-import { checkpointRun, finishRun, getRun, insertRun, listRuns, markInterruptedRuns } from "./queries";
+import { checkpointRun, costTotals, finishRun, ftsQuery, getRun, insertRun, listRuns, markInterruptedRuns } from "./queries";
 
 let db: Db;
 
@@ -13,7 +13,10 @@ beforeEach(() => {
 });
 
 const newRun = (id: string, at: number, extra: Partial<Parameters<typeof insertRun>[0]> = {}) =>
-  insertRun({ id, status: "streaming", provider: "simulator", model: "qwen3.5-flash", params: {}, messages: [{ role: "user", parts: [{ type: "text", text: `prompt ${id}` }] }], createdAt: new Date(at), ...extra }, db);
+  insertRun(
+    { id, status: "streaming", provider: "simulator", model: "qwen3.5-flash", params: {}, messages: [{ role: "user", parts: [{ type: "text", text: `prompt ${id}` }] }], promptText: `prompt ${id}`, createdAt: new Date(at), ...extra },
+    db,
+  );
 
 describe("run queries (real SQLite file, real migrations)", () => {
   it("finishes a run exactly once", async () => {
@@ -55,5 +58,32 @@ describe("run queries (real SQLite file, real migrations)", () => {
     expect((await listRuns({ limit: 10, status: "error" }, db)).runs.map((r) => r.id)).toEqual(["same-time"]);
     expect((await listRuns({ limit: 10, q: "prompt r2" }, db)).runs.map((r) => r.id)).toEqual(["r2"]);
     expect((await listRuns({ limit: 10, q: "100%" }, db)).runs).toEqual([]);
+  });
+
+  it("full-text search covers prompts and answers (FTS5), with prefix matching and no query syntax injection", async () => {
+    await newRun("a", 1, { promptText: "Explain time to first token" });
+    await newRun("b", 2, { promptText: "Write a haiku" });
+    await finishRun("b", { status: "done", outputText: "Latency whispers softly" }, db);
+    expect((await listRuns({ limit: 10, q: "first token" }, db)).runs.map((r) => r.id)).toEqual(["a"]);
+    expect((await listRuns({ limit: 10, q: "whisp" }, db)).runs.map((r) => r.id)).toEqual(["b"]);
+    expect((await listRuns({ limit: 10, q: 'haiku OR "x" NEAR(' }, db)).runs.map((r) => r.id)).toEqual([]);
+    expect(ftsQuery("  ")).toBeNull();
+    expect(ftsQuery('a "b" c*')).toBe('"a" "b" "c"*');
+  });
+
+  it("totals cost by UTC day, provider and model, beside the provider-reported cost", async () => {
+    const day = Date.UTC(2026, 10, 20, 12);
+    await newRun("a", day, { provider: "openrouter", model: "m" });
+    await finishRun("a", { status: "done", costUsd: 0.002, providerCostUsd: 0.0021 }, db);
+    await newRun("b", day + 1000, { provider: "openrouter", model: "m" });
+    await finishRun("b", { status: "done", costUsd: 0.003 }, db);
+    await newRun("c", day + 86_400_000, { provider: "segmind", model: "s" });
+    await finishRun("c", { status: "done", providerCostUsd: 0.01 }, db);
+    await newRun("outside", day - 10 * 86_400_000);
+    const rows = await costTotals({ from: new Date(day - 86_400_000), to: new Date(day + 2 * 86_400_000) }, db);
+    expect(rows).toEqual([
+      { day: "2026-11-20", provider: "openrouter", model: "m", runs: 2, costUsd: 0.005, providerCostUsd: 0.0021, runsWithoutCost: 0 },
+      { day: "2026-11-21", provider: "segmind", model: "s", runs: 1, costUsd: 0, providerCostUsd: 0.01, runsWithoutCost: 1 },
+    ]);
   });
 });

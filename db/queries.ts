@@ -62,6 +62,13 @@ export async function markInterruptedRuns(db: Db = getDb()): Promise<number> {
   return result.changes;
 }
 
+/** A user's search words as an FTS5 query: each word quoted (no operators), all must match, last one as a prefix. */
+export function ftsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? "*" : ""}`).join(" ");
+}
+
 export type RunListFilter = {
   limit: number;
   cursor?: { createdAt: number; id: string };
@@ -80,8 +87,8 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
   if (filter.status) where.push(eq(runs.status, filter.status));
   if (filter.compareGroupId) where.push(eq(runs.compareGroupId, filter.compareGroupId));
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(${runs.outputText} LIKE ${like} ESCAPE '\\' OR ${runs.messages} LIKE ${like} ESCAPE '\\')`);
+    const match = ftsQuery(filter.q);
+    if (match) where.push(sql`${runs}.rowid IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ${match})`);
   }
   if (filter.cursor) {
     const at = new Date(filter.cursor.createdAt);
@@ -129,4 +136,18 @@ export async function getUpload(id: string, db: Db = getDb()): Promise<UploadRow
 
 export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], db: Db = getDb()): Promise<void> {
   db.update(runs).set({ attachmentsSent: sent }).where(eq(runs.id, id)).run();
+}
+
+export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; runsWithoutCost: number };
+
+/** Cost totals by day, provider and model for a period (UTC days). */
+export async function costTotals(range: { from: Date; to: Date }, db: Db = getDb()): Promise<CostTotalRow[]> {
+  return db.all<CostTotalRow>(sql`
+    SELECT date(${runs.createdAt} / 1000, 'unixepoch') AS day, ${runs.provider} AS provider, ${runs.model} AS model,
+      count(*) AS runs, coalesce(sum(${runs.costUsd}), 0) AS costUsd, coalesce(sum(${runs.providerCostUsd}), 0) AS providerCostUsd,
+      sum(CASE WHEN ${runs.costUsd} IS NULL THEN 1 ELSE 0 END) AS runsWithoutCost
+    FROM ${runs}
+    WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()}
+    GROUP BY day, provider, model
+    ORDER BY day, provider, model`);
 }

@@ -34,6 +34,8 @@ export const runs = sqliteTable(
     params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     system: text("system"),
     messages: text("messages", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** The user messages' text (and system prompt), for full-text search. */
+    promptText: text("prompt_text").notNull().default(""),
     outputText: text("output_text").notNull().default(""),
     outputReasoning: text("output_reasoning").notNull().default(""),
     toolCalls: text("tool_calls", { mode: "json" }).$type<StoredToolCall[]>().notNull().default(sql`'[]'`),
@@ -63,6 +65,8 @@ export const runs = sqliteTable(
     index("runs_created_idx").on(t.createdAt, t.id),
     index("runs_status_idx").on(t.status),
     index("runs_compare_group_idx").on(t.compareGroupId),
+    // Covers the cost totals query (no table lookups over a period's runs).
+    index("runs_cost_idx").on(t.createdAt, t.provider, t.model, t.costUsd, t.providerCostUsd),
   ],
 );
 

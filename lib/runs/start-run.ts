@@ -17,6 +17,15 @@ import { runRequestSchema, type RunRequest } from "./run-request-schema";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
 
 
+/** The system prompt and the user messages' text, for full-text search. */
+function promptTextOf(messages: RunRequest["messages"], system: string | undefined): string {
+  const user = messages
+    .filter((m) => m.role === "user")
+    .flatMap((m) => m.parts.map((p) => (p.type === "text" && typeof p.text === "string" ? p.text : "")))
+    .filter(Boolean);
+  return [system ?? "", ...user].filter(Boolean).join("\n");
+}
+
 /** Everything checked before any upstream call; throws AppError(400) on bad input. */
 async function resolveRun(body: RunRequest) {
   const catalog = await getCatalog();
@@ -111,6 +120,7 @@ export async function startRun(request: Request): Promise<Response> {
     params: run.params,
     system: body.system ?? null,
     messages: body.messages,
+    promptText: promptTextOf(body.messages, body.system),
     compareGroupId: body.compareGroupId ?? null,
     attachmentsSent: run.attachmentsSent,
     createdAt: new Date(),

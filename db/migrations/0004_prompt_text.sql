@@ -1,0 +1,1 @@
+ALTER TABLE `runs` ADD `prompt_text` text DEFAULT '' NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX `runs_cost_idx` ON `runs` (`created_at`,`provider`,`model`,`cost_usd`,`provider_cost_usd`);

@@ -151,3 +151,16 @@ export async function costTotals(range: { from: Date; to: Date }, db: Db = getDb
     GROUP BY day, provider, model
     ORDER BY day, provider, model`);
 }
+
+export async function setShareId(id: string, shareId: string | null, db: Db = getDb()): Promise<boolean> {
+  return db.update(runs).set({ shareId }).where(eq(runs.id, id)).run().changes === 1;
+}
+
+export async function getRunByShareId(shareId: string, db: Db = getDb()): Promise<RunRow | undefined> {
+  return db.select().from(runs).where(eq(runs.shareId, shareId)).get();
+}
+
+/** The runs of a comparison, oldest first. */
+export async function listGroupRuns(compareGroupId: string, db: Db = getDb()): Promise<RunRow[]> {
+  return db.select().from(runs).where(eq(runs.compareGroupId, compareGroupId)).orderBy(runs.createdAt, runs.id).all();
+}

@@ -12,7 +12,7 @@ import { MessageItem, type PlaygroundMessage } from "./message-item";
 import { OfferingPicker } from "./offering-picker";
 import { ParamPanel } from "./param-panel";
 import { offeringKey, type CatalogView } from "./types";
-import { usePlaygroundSettings } from "./use-playground-settings";
+import { usePlaygroundSettings, type PlaygroundDraft } from "./use-playground-settings";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 /** Our API answers errors as { error: { code, message } }; the transport hands us that body as text. */
@@ -27,8 +27,10 @@ function readableError(error: Error | undefined): string | null {
   return error.message;
 }
 
-export function Playground({ catalog, uploadLimits }: { catalog: CatalogView; uploadLimits: UploadLimits }) {
-  const settings = usePlaygroundSettings(catalog);
+type Props = { catalog: CatalogView; uploadLimits: UploadLimits; draft?: (PlaygroundDraft & { messages: PlaygroundMessage[] }) | null };
+
+export function Playground({ catalog, uploadLimits, draft }: Props) {
+  const settings = usePlaygroundSettings(catalog, draft);
   const attachments = useAttachments(uploadLimits);
   const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
   // An attachment the chosen offering cannot take is explained, never dropped.
@@ -59,6 +61,7 @@ export function Playground({ catalog, uploadLimits }: { catalog: CatalogView; up
 
   const { messages, sendMessage, regenerate, stop, status, error, clearError, setMessages } = useChat<PlaygroundMessage>({
     transport,
+    messages: draft?.messages,
     onData: (part) => {
       if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
     },
@@ -83,7 +86,10 @@ export function Playground({ catalog, uploadLimits }: { catalog: CatalogView; up
             Compare side by side
           </a>
         </div>
-        <span className="text-xs text-zinc-500">Keys stay on the server · every run is recorded</span>
+        <span className="text-xs text-zinc-500">
+          {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
+          Keys stay on the server · every run is recorded
+        </span>
       </header>
       <div className="flex min-h-0 flex-1">
         <aside className="w-80 shrink-0 space-y-4 overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-800">

@@ -83,6 +83,11 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
       <span data-testid="run-status" className={cn("rounded px-1.5 py-0.5 font-medium", statusStyles[status])}>
         {status}
       </span>
+      {metadata?.runId && !streaming && (
+        <a data-testid="run-link" href={`/runs/${metadata.runId}`} className="text-zinc-400 underline hover:text-zinc-700">
+          run details
+        </a>
+      )}
       <Stat label="TTFT" testId="stat-ttft" value={formatMs(stats?.ttftMs ?? liveTtftMs)} title="Time to first token, measured in the proxy" />
       {stats && (
         <>

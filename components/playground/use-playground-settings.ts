@@ -11,16 +11,19 @@ function firstUsable(catalog: CatalogView, modelId: string): OfferingView | unde
   return forModel.find((o) => configured.has(o.provider)) ?? forModel[0];
 }
 
+export type PlaygroundDraft = { provider: string; model: string; params: ParamValues; system: string };
+
 /** Target (model + provider offering), parameter values and system prompt of the playground. */
-export function usePlaygroundSettings(catalog: CatalogView) {
-  const [modelId, setModelId] = useState(catalog.models[0]?.id ?? "");
+export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDraft | null) {
+  const draftOffering = draft ? catalog.offerings.find((o) => o.provider === draft.provider && o.providerModelId === draft.model) : undefined;
+  const [modelId, setModelId] = useState(draftOffering?.modelId ?? catalog.models[0]?.id ?? "");
   const [selectedKey, setSelectedKey] = useState(() => {
-    const first = firstUsable(catalog, modelId);
+    const first = draftOffering ?? firstUsable(catalog, modelId);
     return first ? offeringKey(first) : "";
   });
-  const [values, setValues] = useState<ParamValues>({});
+  const [values, setValues] = useState<ParamValues>(draftOffering && draft ? draft.params : {});
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
-  const [system, setSystem] = useState("");
+  const [system, setSystem] = useState(draft?.system ?? "");
   // Bumped by "reset all" so every control drops its unsent draft.
   const [generation, setGeneration] = useState(0);
 

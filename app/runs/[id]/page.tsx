@@ -1,0 +1,26 @@
+import { notFound } from "next/navigation";
+import { RunHeader } from "@/components/run/run-header";
+import { RunTranscript } from "@/components/run/run-transcript";
+import { ShareControls } from "@/components/run/share-controls";
+import { getRunRecord } from "@/lib/runs/read-runs";
+
+export const dynamic = "force-dynamic";
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  const record = await getRunRecord((await params).id).catch(() => null);
+  if (!record) notFound();
+  return (
+    <main className="mx-auto max-w-4xl space-y-3 p-4">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-sm font-semibold">Run {record.id.slice(0, 8)}</h1>
+        <nav className="flex gap-3 text-xs text-zinc-500 underline">
+          <a href="/">Playground</a>
+          <a href="/compare">Compare</a>
+        </nav>
+      </header>
+      <RunHeader record={record} />
+      <ShareControls runId={record.id} initialShareId={record.shareId} />
+      <RunTranscript record={record} />
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import type { RunRecord } from "@/lib/runs/run-record";
+
+/** Target, status, time and the parameters exactly as sent. */
+export function RunHeader({ record }: { record: RunRecord }) {
+  const params = Object.entries(record.params);
+  return (
+    <div className="space-y-1 text-xs">
+      <p className="font-medium">
+        <span data-testid="run-target" className="font-mono">
+          {record.provider} · {record.model}
+        </span>{" "}
+        <span className="text-zinc-500">
+          · {record.status} · {new Date(record.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
+        </span>
+      </p>
+      <p data-testid="run-params" className="font-mono text-zinc-600 dark:text-zinc-400">
+        params as sent: {params.length ? params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "none (provider defaults)"}
+      </p>
+    </div>
+  );
+}

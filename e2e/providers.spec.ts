@@ -104,6 +104,29 @@ test("OpenAI-compatible server: models from OPENAI_COMPATIBLE_MODELS, parameters
   await expect(page.getByTestId("offering-select").locator("option:checked")).toContainText("qwen3.5-4b-local");
 });
 
+test("view code: the real endpoint and the exact body for OpenRouter and Segmind, key from the environment", async ({ playground, page }) => {
+  await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");
+  await playground.setNumber("temperature", "0.2");
+  await page.getByTestId("composer-input").fill("Show me the code");
+  await page.getByTestId("view-code").click();
+  const code = page.getByTestId("code-text");
+  await expect(code).toContainText("curl https://openrouter.ai/api/v1/chat/completions");
+  await expect(code).toContainText('-H "Authorization: Bearer $OPENROUTER_API_KEY"');
+  await expect(code).toContainText('"model": "qwen/qwen3.5-flash-02-23"');
+  await expect(code).toContainText('"temperature": 0.2');
+  await page.getByTestId("code-tab-python").click();
+  await expect(code).toContainText('api_key=os.environ["OPENROUTER_API_KEY"]');
+  await expect(code).toContainText("temperature=0.2,");
+  await page.getByTestId("code-tab-typescript").click();
+  await expect(code).toContainText("apiKey: process.env.OPENROUTER_API_KEY");
+  expect(await page.content()).not.toContain("sk-or-v1-test-key");
+
+  await page.getByTestId("offering-select").selectOption("segmind::qwen3.5-flash");
+  await page.getByTestId("code-tab-curl").click();
+  await expect(code).toContainText("curl https://api.segmind.com/v1/qwen3.5-flash");
+  await expect(code).toContainText('-H "x-api-key: $SEGMIND_API_KEY"');
+});
+
 // Last in this file: it changes the catalog that later runs in this worker would see.
 test("catalog refresh: pulls prices and parameters from the model lists, shows what changed, uses it", async ({ playground, page }) => {
   await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");

@@ -6,6 +6,8 @@ import { DefaultChatTransport } from "ai";
 import { deliveryFor } from "@/lib/uploads/delivery";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { readyFileParts, useAttachments } from "./attachments/use-attachments";
+import { ViewCode } from "@/components/code/view-code";
+import { codeRequestFor } from "@/lib/code/code-request";
 import { CatalogRefresh } from "./catalog-refresh";
 import { Composer } from "./composer";
 import { MessageItem, type PlaygroundMessage } from "./message-item";
@@ -104,6 +106,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onJsonError={settings.setJsonError}
             onResetAll={settings.resetAll}
           />
+          <ViewCode request={codeRequestFor(catalog.providers.find((p) => p.id === settings.offering.provider)!, settings.offering, settings.sendableParams, messages, settings.system)} />
           <CatalogRefresh />
         </aside>
         <main className="flex min-w-0 flex-1 flex-col">

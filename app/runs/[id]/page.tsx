@@ -1,7 +1,12 @@
 import { notFound } from "next/navigation";
 import { RunHeader } from "@/components/run/run-header";
 import { RunTranscript } from "@/components/run/run-transcript";
+import { ViewCode } from "@/components/code/view-code";
 import { ShareControls } from "@/components/run/share-controls";
+import { findOffering, findProvider } from "@/lib/catalog";
+import type { ProviderId } from "@/lib/catalog/schema";
+import { getCatalog } from "@/lib/catalog/public-catalog";
+import { codeRequestFor } from "@/lib/code/code-request";
 import { getRunRecord } from "@/lib/runs/read-runs";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +14,10 @@ export const dynamic = "force-dynamic";
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const record = await getRunRecord((await params).id).catch(() => null);
   if (!record) notFound();
+  const catalog = await getCatalog();
+  const provider = findProvider(catalog, record.provider as ProviderId);
+  const offering = findOffering(catalog, record.provider as ProviderId, record.model);
+  const code = provider && offering ? codeRequestFor(provider, offering, record.params, record.messages as never, record.system) : null;
   return (
     <main className="mx-auto max-w-4xl space-y-3 p-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -19,7 +28,10 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </nav>
       </header>
       <RunHeader record={record} />
-      <ShareControls runId={record.id} initialShareId={record.shareId} />
+      <div className="flex flex-wrap items-start gap-2">
+        <ShareControls runId={record.id} initialShareId={record.shareId} />
+        {code && <ViewCode request={code} />}
+      </div>
       <RunTranscript record={record} />
     </main>
   );

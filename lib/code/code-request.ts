@@ -1,0 +1,23 @@
+import type { Offering, ProviderCatalog } from "@/lib/catalog/schema";
+import { toCodeMessages, type CodeRequest } from "./generate-code";
+
+type UiMessage = { role: string; parts: { type: string; text?: string; mediaType?: string; url?: string }[] };
+
+/** The code request for a provider offering, parameters and messages. The simulator's endpoint is this app's (null). */
+export function codeRequestFor(
+  provider: Pick<ProviderCatalog, "id" | "keyEnv" | "defaultBaseUrl">,
+  offering: Pick<Offering, "providerModelId" | "params">,
+  params: Record<string, unknown>,
+  messages: UiMessage[],
+  system?: string | null,
+): Omit<CodeRequest, "baseUrl"> & { baseUrl: string | null } {
+  return {
+    provider: provider.id,
+    baseUrl: provider.id === "simulator" ? null : provider.defaultBaseUrl,
+    keyEnv: provider.keyEnv,
+    model: offering.providerModelId,
+    params,
+    wireNames: Object.fromEntries(offering.params.filter((p) => p.wireName).map((p) => [p.name, p.wireName!])),
+    messages: toCodeMessages(messages, system),
+  };
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "./index";
 import { catalogOverrides, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 
@@ -77,6 +77,8 @@ export type RunListFilter = {
   status?: RunStatus;
   q?: string;
   compareGroupId?: string;
+  from?: Date;
+  to?: Date;
 };
 
 /** Newest first, keyset-paginated on (createdAt, id). */
@@ -86,6 +88,8 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
   if (filter.model) where.push(eq(runs.model, filter.model));
   if (filter.status) where.push(eq(runs.status, filter.status));
   if (filter.compareGroupId) where.push(eq(runs.compareGroupId, filter.compareGroupId));
+  if (filter.from) where.push(gte(runs.createdAt, filter.from));
+  if (filter.to) where.push(lt(runs.createdAt, filter.to));
   if (filter.q) {
     const match = ftsQuery(filter.q);
     if (match) where.push(sql`${runs}.rowid IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ${match})`);
@@ -163,4 +167,9 @@ export async function getRunByShareId(shareId: string, db: Db = getDb()): Promis
 /** The runs of a comparison, oldest first. */
 export async function listGroupRuns(compareGroupId: string, db: Db = getDb()): Promise<RunRow[]> {
   return db.select().from(runs).where(eq(runs.compareGroupId, compareGroupId)).orderBy(runs.createdAt, runs.id).all();
+}
+
+/** Delete a run. Its uploads stay: they are content-addressed and may serve other runs. */
+export async function deleteRun(id: string, db: Db = getDb()): Promise<boolean> {
+  return db.delete(runs).where(eq(runs.id, id)).run().changes === 1;
 }

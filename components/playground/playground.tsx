@@ -87,6 +87,9 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
           <a href="/compare" data-testid="nav-compare" className="text-xs text-zinc-500 underline">
             Compare side by side
           </a>
+          <a href="/history" data-testid="nav-history" className="text-xs text-zinc-500 underline">
+            History and costs
+          </a>
         </div>
         <span className="text-xs text-zinc-500">
           {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}

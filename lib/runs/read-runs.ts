@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getRun, listRuns } from "@/db/queries";
+import { deleteRun, getRun, listRuns } from "@/db/queries";
 import { RUN_STATUSES } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import { toRunRecord } from "./run-record";
@@ -22,6 +22,8 @@ const listQuerySchema = z.object({
   status: z.enum(RUN_STATUSES).optional(),
   q: z.string().max(500).optional(),
   compareGroupId: z.string().max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
 });
 
 function decodeCursor(cursor: string | undefined) {
@@ -38,10 +40,22 @@ export async function listRunRecords(url: URL) {
     const issue = parsed.error.issues[0];
     throw new AppError(400, "invalid_query", issue?.message ?? "invalid query", issue?.path.join("."));
   }
-  const { cursor, ...filter } = parsed.data;
-  const page = await listRuns({ ...filter, cursor: decodeCursor(cursor) });
+  const { cursor, from, to, ...filter } = parsed.data;
+  const page = await listRuns({
+    ...filter,
+    cursor: decodeCursor(cursor),
+    // Dates are whole UTC days; `to` is inclusive.
+    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+  });
   return {
     runs: page.runs.map(toRunRecord),
     nextCursor: page.nextCursor ? Buffer.from(`${page.nextCursor.createdAt}|${page.nextCursor.id}`).toString("base64url") : null,
   };
+}
+
+export async function deleteRunRecord(id: string) {
+  if (!idSchema.safeParse(id).success) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
+  if (!(await deleteRun(id))) throw new AppError(404, "not_found", `No run with id ${id}.`);
+  return { deleted: id };
 }

@@ -1,0 +1,87 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { CostTotalRow } from "@/db/queries";
+import { formatUsd } from "@/lib/format";
+
+const COLORS = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#0ea5e9", "#64748b"];
+
+/** Totals for a period by day, provider and model; computed beside provider-reported cost; CSV. */
+export function CostReportView({ from, to }: { from: string; to: string }) {
+  const [rows, setRows] = useState<CostTotalRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void fetch(`/api/costs?from=${from}&to=${to}`)
+      .then(async (r) => (r.ok ? setRows((await r.json()).rows) : setError((await r.json()).error?.message ?? "failed")))
+      .catch(() => setError("failed to load costs"));
+  }, [from, to]);
+  if (error) return <p className="text-xs text-red-600">{error}</p>;
+  if (!rows) return <p className="text-xs text-zinc-500">Loading costs…</p>;
+
+  const providers = [...new Set(rows.map((r) => r.provider))];
+  const byDay = [...new Set(rows.map((r) => r.day))].map((day) => ({
+    day,
+    ...Object.fromEntries(providers.map((p) => [p, rows.filter((r) => r.day === day && r.provider === p).reduce((n, r) => n + r.costUsd, 0)])),
+  }));
+  const byTarget = new Map<string, { provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; runsWithoutCost: number }>();
+  for (const r of rows) {
+    const key = `${r.provider}::${r.model}`;
+    const t = byTarget.get(key) ?? { provider: r.provider, model: r.model, runs: 0, costUsd: 0, providerCostUsd: 0, runsWithoutCost: 0 };
+    t.runs += r.runs;
+    t.costUsd += r.costUsd;
+    t.providerCostUsd += r.providerCostUsd;
+    t.runsWithoutCost += r.runsWithoutCost;
+    byTarget.set(key, t);
+  }
+  const total = rows.reduce((n, r) => n + r.costUsd, 0);
+  const reported = rows.reduce((n, r) => n + r.providerCostUsd, 0);
+
+  return (
+    <div data-testid="cost-report" className="space-y-2 text-xs">
+      <p>
+        Computed cost <span data-testid="cost-total" className="font-mono font-semibold">{formatUsd(total)}</span> · provider-reported{" "}
+        <span data-testid="cost-reported" className="font-mono">{formatUsd(reported)}</span> · {rows.reduce((n, r) => n + r.runs, 0)} runs ·{" "}
+        <a data-testid="cost-csv" href={`/api/costs/csv?from=${from}&to=${to}`} className="underline">
+          export CSV
+        </a>
+      </p>
+      <div className="h-56" data-testid="cost-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={byDay}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="day" tick={{ fontSize: 9 }} />
+            <YAxis tick={{ fontSize: 9 }} width={60} />
+            <Tooltip formatter={(v) => formatUsd(Number(v))} />
+            <Legend wrapperStyle={{ fontSize: 10 }} />
+            {providers.map((p, i) => (
+              <Bar key={p} dataKey={p} stackId="cost" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table data-testid="cost-table" className="w-full border-collapse">
+        <thead>
+          <tr className="text-left text-zinc-500">
+            <th className="p-1">Provider · model</th>
+            <th className="p-1 text-right">runs</th>
+            <th className="p-1 text-right">computed</th>
+            <th className="p-1 text-right">provider-reported</th>
+            <th className="p-1 text-right">runs without a price</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...byTarget.values()].map((t) => (
+            <tr key={`${t.provider}::${t.model}`} data-testid="cost-row" className="font-mono">
+              <td className="p-1 font-sans">{t.provider} · {t.model}</td>
+              <td className="p-1 text-right">{t.runs}</td>
+              <td className="p-1 text-right">{formatUsd(t.costUsd)}</td>
+              <td className="p-1 text-right">{formatUsd(t.providerCostUsd)}</td>
+              <td className="p-1 text-right">{t.runsWithoutCost}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

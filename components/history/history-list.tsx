@@ -1,0 +1,82 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { formatMs, formatRate, formatTokens, formatUsd } from "@/lib/format";
+import type { RunRecord } from "@/lib/runs/run-record";
+import { compareUrl } from "@/lib/compare/targets";
+import { firstWords, type HistoryEntry } from "./history-types";
+
+type Props = {
+  entries: HistoryEntry[];
+  hasMore: boolean;
+  loading: boolean;
+  selected: Set<string>;
+  onLoadMore: () => void;
+  onToggle: (runId: string) => void;
+  onDelete: (run: RunRecord) => void;
+};
+
+function RunCells({ run }: { run: RunRecord }) {
+  return (
+    <>
+      <span data-testid="row-status" className="w-20 shrink-0">{run.status}</span>
+      <span className="w-20 shrink-0 text-right font-mono">{formatMs(run.ttftMs)}</span>
+      <span className="w-24 shrink-0 text-right font-mono">{formatRate(run.tokensPerSecond)}</span>
+      <span className="w-24 shrink-0 text-right font-mono">{formatTokens(run.usage.inputTokens)}/{formatTokens(run.usage.outputTokens)}</span>
+      <span data-testid="row-cost" className="w-28 shrink-0 text-right font-mono">{formatUsd(run.costUsd ?? run.providerCostUsd)}</span>
+    </>
+  );
+}
+
+/** Newest first; rows are rendered only while on screen; reaching the end loads the next keyset page. */
+export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, onToggle, onDelete }: Props) {
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: entries.length + (hasMore ? 1 : 0), getScrollElement: () => parent.current, estimateSize: () => 44, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1];
+  useEffect(() => {
+    if (last && last.index >= entries.length - 1 && hasMore && !loading) onLoadMore();
+  }, [last, entries.length, hasMore, loading, onLoadMore]);
+
+  return (
+    <div ref={parent} data-testid="history-list" className="h-[60vh] overflow-y-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {items.map((item) => {
+          const entry = entries[item.index];
+          const style = { position: "absolute" as const, top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)` };
+          if (!entry) {
+            return (
+              <div key="more" style={style} className="p-3 text-center text-xs text-zinc-500">
+                Loading more…
+              </div>
+            );
+          }
+          const run = entry.kind === "run" ? entry.run : entry.runs[0]!;
+          return (
+            <div key={entry.kind === "run" ? run.id : entry.groupId} style={style} data-testid="history-row" data-kind={entry.kind} className="flex h-11 items-center gap-2 border-b border-zinc-100 px-2 text-xs dark:border-zinc-800">
+              <input type="checkbox" aria-label="Select to compare" data-testid="row-select" checked={selected.has(run.id)} onChange={() => onToggle(run.id)} />
+              <span className="w-36 shrink-0 font-mono text-zinc-500">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
+              {entry.kind === "comparison" ? (
+                <a href={compareUrl(entry.runs.map((r) => ({ provider: r.provider, model: r.model })), entry.groupId)} className="w-56 shrink-0 truncate underline" data-testid="row-target">
+                  comparison of {entry.runs.length} runs
+                </a>
+              ) : (
+                <a href={`/runs/${run.id}`} className="w-56 shrink-0 truncate underline" data-testid="row-target">
+                  {run.provider} · {run.model}
+                </a>
+              )}
+              <span data-testid="row-words" className="min-w-0 flex-1 truncate">{firstWords(run)}</span>
+              <RunCells run={run} />
+              {entry.kind === "run" && (
+                <button type="button" data-testid="row-delete" aria-label="Delete run" className="text-zinc-400 hover:text-red-600" onClick={() => onDelete(run)}>
+                  ✕
+                </button>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { SummaryTable } from "@/components/compare/summary-table";
+import type { CatalogView } from "@/components/playground/types";
+import { summarize } from "@/lib/compare/stats";
+import type { RunRecord } from "@/lib/runs/run-record";
+import { CostReportView } from "./cost-report-view";
+import { HistoryList } from "./history-list";
+import { groupEntries, type HistoryFilters } from "./history-types";
+
+const STATUSES = ["done", "error", "aborted", "interrupted", "streaming"];
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+export function HistoryView({ catalog }: { catalog: CatalogView }) {
+  const [filters, setFilters] = useState<HistoryFilters>({ provider: "", model: "", status: "", from: "", to: "", q: "" });
+  const [runs, setRuns] = useState<RunRecord[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(true);
+  const [loading, setLoading] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [period, setPeriod] = useState({ from: daysAgo(29), to: daysAgo(0) });
+  const generation = useRef(0);
+
+  const query = useCallback(
+    (after: string | null) => {
+      const params = new URLSearchParams({ limit: "50" });
+      for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+      if (after) params.set("cursor", after);
+      return `/api/runs?${params}`;
+    },
+    [filters],
+  );
+
+  const load = useCallback(
+    async (reset: boolean) => {
+      const mine = reset ? ++generation.current : generation.current;
+      setLoading(true);
+      const response = await fetch(query(reset ? null : cursor));
+      const body = response.ok ? ((await response.json()) as { runs: RunRecord[]; nextCursor: string | null }) : { runs: [], nextCursor: null };
+      if (mine !== generation.current) return;
+      setRuns((current) => (reset ? body.runs : [...current, ...body.runs]));
+      setCursor(body.nextCursor);
+      setHasMore(body.nextCursor !== null);
+      setLoading(false);
+    },
+    [query, cursor],
+  );
+
+  // Filters changed: start over (debounced for typing in the search box).
+  useEffect(() => {
+    const timer = setTimeout(() => void load(true), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters]);
+
+  const set = (key: keyof HistoryFilters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
+  const selectedRuns = runs.filter((r) => selected.has(r.id));
+  const input = "h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-4 p-4">
+      <header className="flex items-center gap-3">
+        <h1 className="text-sm font-semibold">History</h1>
+        <a href="/" className="text-xs text-zinc-500 underline">Playground</a>
+        <a href="/compare" className="text-xs text-zinc-500 underline">Compare</a>
+      </header>
+      <div className="flex flex-wrap items-center gap-2" data-testid="history-filters">
+        <input data-testid="history-search" placeholder="Search prompts and answers" value={filters.q} onChange={set("q")} className={`${input} w-64`} />
+        <select data-testid="filter-provider" value={filters.provider} onChange={set("provider")} className={input}>
+          <option value="">all providers</option>
+          {catalog.providers.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
+        <select data-testid="filter-model" value={filters.model} onChange={set("model")} className={input}>
+          <option value="">all models</option>
+          {[...new Set(catalog.offerings.map((o) => o.providerModelId))].map((m) => (
+            <option key={m} value={m}>{m}</option>
+          ))}
+        </select>
+        <select data-testid="filter-status" value={filters.status} onChange={set("status")} className={input}>
+          <option value="">any status</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>{s}</option>
+          ))}
+        </select>
+        <label className="text-xs text-zinc-500">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
+        <label className="text-xs text-zinc-500">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
+      </div>
+      <HistoryList
+        entries={groupEntries(runs)}
+        hasMore={hasMore}
+        loading={loading}
+        selected={selected}
+        onLoadMore={() => void load(false)}
+        onToggle={(id) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; })}
+        onDelete={async (run) => {
+          if (!window.confirm(`Delete this run (${run.provider} · ${run.model})? Its attachments stay for other runs.`)) return;
+          const response = await fetch(`/api/runs/${run.id}`, { method: "DELETE" });
+          if (response.ok) setRuns((all) => all.filter((r) => r.id !== run.id));
+        }}
+      />
+      {selectedRuns.length >= 2 && (
+        <section data-testid="selected-compare" className="space-y-1">
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Selected runs side by side</h2>
+          <SummaryTable
+            labels={selectedRuns.map((r) => `${r.provider} · ${r.model} · ${r.id.slice(0, 6)}`)}
+            rows={summarize(selectedRuns.map((r) => ({ ttftMs: r.ttftMs, tokensPerSecond: r.tokensPerSecond, durationMs: r.durationMs, inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens, reasoningTokens: r.usage.reasoningTokens, costUsd: r.costUsd })))}
+          />
+        </section>
+      )}
+      <section className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Costs</h2>
+          <label className="text-xs text-zinc-500">from <input type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className={input} /></label>
+          <label className="text-xs text-zinc-500">to <input type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className={input} /></label>
+        </div>
+        <CostReportView from={period.from} to={period.to} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { expect, test } from "./support/fixtures";
+
+// Find any past run, compare a few, delete one, and see what everything cost.
+
+async function run(request: import("@playwright/test").APIRequestContext, text: string, params: Record<string, unknown> = {}) {
+  const response = await request.post("/api/runs", {
+    data: { provider: "simulator", model: "qwen3.5-flash", messages: [{ role: "user", parts: [{ type: "text", text }] }], params: { sim_ttft_ms: 10, sim_tokens_per_second: 5000, ...params } },
+  });
+  expect(response.status()).toBe(200);
+  await response.body();
+  const id = response.headers()["x-run-id"]!;
+  await expect.poll(async () => (await (await request.get(`/api/runs/${id}`)).json()).status).toBe("done");
+  return id;
+}
+
+test("history: search, filter, compare selected runs, delete, and cost totals with chart and CSV", async ({ page, request }) => {
+  const zebra = await run(request, "Tell me about zebras and latency");
+  await run(request, "Explain throughput of giraffes", { max_tokens: 5 });
+  await run(request, "A third question about budgets");
+
+  await page.goto("/history");
+  await expect(page.getByTestId("history-row").first()).toBeVisible();
+  await page.getByTestId("history-search").fill("zebra");
+  await expect(page.getByTestId("history-row")).toHaveCount(1);
+  await expect(page.getByTestId("row-words")).toHaveText("Tell me about zebras and latency");
+  await expect(page.getByTestId("row-target")).toHaveAttribute("href", `/runs/${zebra}`);
+  await expect(page.getByTestId("row-cost")).toHaveText(/^\$0\.0000/);
+
+  await page.getByTestId("history-search").fill("");
+  await page.getByTestId("filter-status").selectOption("done");
+  await expect(page.getByTestId("history-row")).toHaveCount(3);
+
+  // Select two runs to compare their stats.
+  await page.getByTestId("row-select").nth(0).check();
+  await page.getByTestId("row-select").nth(1).check();
+  await expect(page.getByTestId("selected-compare").getByTestId("summary-table")).toBeVisible();
+  await expect(page.getByTestId("summary-row-outputTokens").getByTestId("summary-cell")).toHaveCount(2);
+
+  // Delete asks first.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("row-delete").first().click();
+  await expect(page.getByTestId("history-row")).toHaveCount(2);
+
+  // Costs: totals, a chart and a CSV for the period.
+  await expect(page.getByTestId("cost-total")).toHaveText(/^\$0\.000\d+$/);
+  await expect(page.getByTestId("cost-row")).toHaveCount(1);
+  await expect(page.getByTestId("cost-chart").locator(".recharts-bar-rectangle").first()).toBeAttached();
+  const csv = await (await request.get((await page.getByTestId("cost-csv").getAttribute("href"))!)).text();
+  expect(csv.split("\n")[0]).toBe("day,provider,model,runs,computed_cost_usd,provider_reported_cost_usd,runs_without_computed_cost");
+  expect(csv).toContain(",simulator,qwen3.5-flash,2,");
+});

@@ -20,6 +20,7 @@ export function HistoryView({ catalog }: { catalog: CatalogView }) {
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [period, setPeriod] = useState({ from: daysAgo(29), to: daysAgo(0) });
+  const [importNote, setImportNote] = useState<string | null>(null);
   const generation = useRef(0);
 
   const query = useCallback(
@@ -87,6 +88,32 @@ export function HistoryView({ catalog }: { catalog: CatalogView }) {
         </select>
         <label className="text-xs text-zinc-500">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
         <label className="text-xs text-zinc-500">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
+        <span className="ml-auto flex items-center gap-2 text-xs">
+          {selected.size > 0 && (
+            <a data-testid="export-selected" href={`/api/export?ids=${[...selected].join(",")}`} download className="underline">
+              Export {selected.size} selected (JSON)
+            </a>
+          )}
+          <label className="cursor-pointer underline">
+            Import bundle
+            <input
+              type="file"
+              accept="application/json"
+              data-testid="import-input"
+              className="hidden"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (!file) return;
+                const response = await fetch("/api/import", { method: "POST", headers: { "content-type": "application/json" }, body: await file.text() });
+                const body = await response.json();
+                setImportNote(response.ok ? `Imported ${body.runsImported} run(s), ${body.uploadsImported} file(s); ${body.runsSkipped} already here.` : (body.error?.message ?? "import failed"));
+                if (response.ok) void load(true);
+              }}
+            />
+          </label>
+          {importNote && <span data-testid="import-note">{importNote}</span>}
+        </span>
       </div>
       <HistoryList
         entries={groupEntries(runs)}

@@ -9,62 +9,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { openDatabase } from "../db/index";
 import { costTotals, listRuns } from "../db/queries";
-import { runs, type NewRunRow } from "../db/schema";
+import { seedRuns } from "./seed-runs";
 
 const COUNT = Number(process.env.BENCH_RUNS ?? 100_000);
 const REPEAT = 30;
-const PROVIDERS = ["simulator", "empiriolabs", "openrouter", "ai-gateway", "segmind", "dashscope", "openai-compatible"];
-const STATUSES = ["done", "done", "done", "done", "error", "aborted"] as const;
-const WORDS = "latency throughput token stream cache context budget price region gateway reasoning answer model benchmark vision video haiku invoice contract summary translate".split(" ");
-
-function rand(seed: number): () => number {
-  let a = seed;
-  return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
-
-function seed(file: string) {
-  const { db, sqlite } = openDatabase(file);
-  const random = rand(42);
-  const now = Date.now();
-  const started = performance.now();
-  const batch: NewRunRow[] = [];
-  const flush = () => {
-    if (!batch.length) return;
-    sqlite.transaction(() => db.insert(runs).values(batch).run())();
-    batch.length = 0;
-  };
-  for (let i = 0; i < COUNT; i++) {
-    const words = Array.from({ length: 8 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(" ");
-    const status = STATUSES[Math.floor(random() * STATUSES.length)]!;
-    const outputTokens = 50 + Math.floor(random() * 900);
-    batch.push({
-      id: randomUUID(),
-      status,
-      provider: PROVIDERS[Math.floor(random() * PROVIDERS.length)]!,
-      model: random() < 0.7 ? "qwen3.5-flash" : "qwen3.5-4b",
-      params: {},
-      messages: [{ role: "user", parts: [{ type: "text", text: words }] }],
-      promptText: words,
-      outputText: `Answer about ${words}`,
-      inputTokens: 20 + Math.floor(random() * 500),
-      outputTokens,
-      costUsd: random() < 0.9 ? outputTokens * 3.68e-7 : null,
-      providerCostUsd: random() < 0.3 ? outputTokens * 3.7e-7 : null,
-      ttftMs: 100 + random() * 900,
-      durationMs: 500 + random() * 5000,
-      tokensPerSecond: 20 + random() * 200,
-      createdAt: new Date(now - Math.floor(random() * 90 * 86_400_000)),
-      finishedAt: new Date(now),
-    });
-    if (batch.length === 500) flush();
-  }
-  flush();
-  console.log(`seeded ${COUNT.toLocaleString("en-US")} runs in ${((performance.now() - started) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`);
-  return db;
-}
 
 async function time(label: string, fn: () => Promise<unknown>) {
   const samples: number[] = [];
@@ -80,7 +29,7 @@ async function time(label: string, fn: () => Promise<unknown>) {
 
 async function main() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "playground-history-")), "playground.db");
-  const db = seed(file);
+  const db = seedRuns(file, COUNT);
   // A cursor 50 pages deep, as the virtualised list reaches by scrolling.
   let cursor: { createdAt: number; id: string } | undefined;
   for (let i = 0; i < 50; i++) cursor = (await listRuns({ limit: 50, cursor }, db)).nextCursor ?? undefined;

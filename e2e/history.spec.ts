@@ -49,3 +49,25 @@ test("history: search, filter, compare selected runs, delete, and cost totals wi
   expect(csv.split("\n")[0]).toBe("day,provider,model,runs,computed_cost_usd,provider_reported_cost_usd,runs_without_computed_cost");
   expect(csv).toContain(",simulator,qwen3.5-flash,2,");
 });
+
+test("a seeded history: the list renders only what is on screen, and the cost chart shows the seeded days", async ({ page }) => {
+  const { execFileSync } = await import("node:child_process");
+  const { AppServer, freePort, tempDataDir } = await import("./support/app-server");
+  const dataDir = tempDataDir();
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/seed-history.ts"], { env: { ...process.env, DATA_DIR: dataDir, SEED_RUNS: "3000" } });
+  const server = new AppServer(await freePort(), dataDir);
+  await server.start();
+  try {
+    await page.goto(`${server.url}/history`);
+    await expect(page.getByTestId("history-row").first()).toBeVisible();
+    // Virtualised: 50 loaded, far fewer rendered.
+    expect(await page.getByTestId("history-row").count()).toBeLessThan(40);
+    await page.getByTestId("history-list").evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => page.getByTestId("history-list").evaluate((el) => el.scrollHeight)).toBeGreaterThan(50 * 44);
+    // 30 days of seeded runs: a bar per provider per day.
+    await expect.poll(() => page.getByTestId("cost-chart").locator(".recharts-bar-rectangle").count()).toBeGreaterThan(60);
+    await expect(page.getByTestId("cost-row")).toHaveCount(14);
+  } finally {
+    await server.stop();
+  }
+});

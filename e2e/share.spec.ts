@@ -31,6 +31,9 @@ test("share a run by link, open it elsewhere, fork it, revoke it", async ({ play
   await expect(visitor.getByTestId("stat-cost")).toHaveText(/^\$/);
   await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute("content", "simulator · qwen3.5-flash");
   expect(await visitor.content()).not.toContain("sk-");
+  // The internal run id (which leads to its run page and share controls) is not on the shared page.
+  expect(await visitor.content()).not.toContain(runId);
+  await expect(visitor.getByTestId("run-link")).toHaveCount(0);
 
   // Fork: a new draft with the same target, parameters and messages.
   await visitor.getByTestId("open-in-playground").click();

@@ -25,6 +25,7 @@ type Props = {
   initialMessages: PlaygroundMessage[];
   onRegister: (id: string, handle: ColumnHandle | null) => void;
   onRunFinished: (id: string, runId: string) => void;
+  onBusyChange: (id: string, busy: boolean) => void;
   onChangeTarget: (id: string, key: string) => void;
   onOverride: (id: string, name: string, value: unknown) => void;
   onDuplicate: (id: string) => void;
@@ -75,6 +76,11 @@ export function CompareColumn(props: Props) {
   const chatRef = useRef(chat);
   chatRef.current = chat;
   const busy = chat.status === "submitted" || chat.status === "streaming";
+  const { onBusyChange } = props;
+  useEffect(() => {
+    onBusyChange(column.id, busy);
+    return () => onBusyChange(column.id, false);
+  }, [busy, column.id, onBusyChange]);
 
   useEffect(() => {
     const handle: ColumnHandle = {
@@ -84,7 +90,6 @@ export function CompareColumn(props: Props) {
         void chatRef.current.sendMessage({ parts: [{ type: "text", text }, ...files] });
       },
       stop: () => void chatRef.current.stop(),
-      busy: () => chatRef.current.status === "submitted" || chatRef.current.status === "streaming",
     };
     props.onRegister(column.id, handle);
     return () => props.onRegister(column.id, null);

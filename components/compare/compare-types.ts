@@ -9,7 +9,6 @@ export type FilePartOut = { type: "file"; mediaType: string; url: string; filena
 export type ColumnHandle = {
   send(text: string, files: FilePartOut[]): void;
   stop(): void;
-  busy(): boolean;
 };
 
 /** The stored numbers of a run, as the summary and repeat mode use them. */

@@ -1,8 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
+import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
 import type { CatalogView } from "@/components/playground/types";
@@ -10,7 +10,6 @@ import { effectiveParams, unionSpecs, unsupportedShared } from "@/lib/compare/sh
 import { summarize } from "@/lib/compare/stats";
 import type { Target } from "@/lib/compare/targets";
 import { validateParam, type ParamValues } from "@/lib/params/param-validator";
-import { deliveryFor } from "@/lib/uploads/delivery";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { CompareColumn } from "./compare-column";
 import { fetchRunRecord, type ColumnHandle, type RunRecordNumbers } from "./compare-types";
@@ -46,21 +45,10 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     if (error) errors[spec.name] = error;
   }
   const targeted = perColumn.filter((c) => sendTo === "all" || c.column.id === sendTo);
-  const refusals: Record<string, string> = {};
-  for (const a of attachments.items) {
-    if (a.kind === "other") continue;
-    const refusing = targeted.find((c) => !deliveryFor(c.offering, a.kind as "image" | "video"));
-    if (refusing) refusals[a.localId] = `${providerName(refusing.offering.provider)} ${refusing.offering.label} does not accept ${a.kind === "image" ? "images" : "video"}.`;
-  }
-
-  // Poll column handles for busy state (cheap: a few columns), so toolbar buttons follow the streams.
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const busy = new Set([...handles.current].filter(([, h]) => h.busy()).map(([id]) => id));
-      setBusyIds((current) => (current.size === busy.size && [...busy].every((id) => current.has(id)) ? current : busy));
-    }, 200);
-    return () => clearInterval(timer);
-  }, []);
+  const refusals = attachmentRefusals(
+    attachments.items,
+    targeted.map((c) => ({ name: providerName(c.offering.provider), offering: c.offering })),
+  );
 
   // Once a column's run is finished, read its stored numbers for the summary.
   useEffect(() => {
@@ -77,6 +65,17 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     else handles.current.delete(id);
   }, []);
   const onRunFinished = useCallback((id: string, runId: string) => setLastRuns((r) => ({ ...r, [id]: runId })), []);
+  const onBusyChange = useCallback(
+    (id: string, isBusy: boolean) =>
+      setBusyIds((current) => {
+        if (current.has(id) === isBusy) return current;
+        const next = new Set(current);
+        if (isBusy) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const summaryColumns = cols.columns.map((c) => {
     const record = lastRuns[c.id] ? records[lastRuns[c.id]!] : null;
@@ -152,6 +151,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
                   initialMessages={cols.initialMessages[c.column.id] ?? []}
                   onRegister={onRegister}
                   onRunFinished={onRunFinished}
+                  onBusyChange={onBusyChange}
                   onChangeTarget={cols.setTarget}
                   onOverride={cols.setOverride}
                   onDuplicate={cols.duplicate}

@@ -3,9 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { deliveryFor } from "@/lib/uploads/delivery";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
-import { readyFileParts, useAttachments } from "./attachments/use-attachments";
+import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
 import { codeRequestFor } from "@/lib/code/code-request";
 import { CatalogRefresh } from "./catalog-refresh";
@@ -35,12 +34,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const settings = usePlaygroundSettings(catalog, draft);
   const attachments = useAttachments(uploadLimits);
   const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
-  // An attachment the chosen offering cannot take is explained, never dropped.
-  const refusals: Record<string, string> = {};
-  for (const a of attachments.items) {
-    if (a.kind === "other") refusals[a.localId] = "Not an image or video.";
-    else if (!deliveryFor(settings.offering, a.kind)) refusals[a.localId] = `${providerName} ${settings.offering.label} does not accept ${a.kind === "image" ? "images" : "video"}: remove it or pick another provider.`;
-  }
+  const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
 
   // The transport is created once; it reads the current settings at send time.

@@ -3,28 +3,11 @@
 import { useEffect, useState } from "react";
 import { formatMs, formatRate, formatTokens, formatUsd } from "@/lib/format";
 import { formatBytes } from "@/lib/uploads/upload-limits";
-import type { RunMessageMetadata, RunStatusName, RunSummary } from "@/lib/runs/run-types";
+import { summaryFromRecord, type RunRecord } from "@/lib/runs/run-record";
+import type { RunMessageMetadata } from "@/lib/runs/run-types";
 import { cn } from "@/lib/utils";
 
-type RunRecordView = Omit<RunSummary, "status"> & { status: RunStatusName };
-
-function fromRecord(record: Record<string, any>): RunRecordView {
-  return {
-    status: record.status,
-    ttftMs: record.ttftMs,
-    durationMs: record.durationMs,
-    tokensPerSecond: record.tokensPerSecond,
-    inputTokens: record.usage?.inputTokens ?? null,
-    outputTokens: record.usage?.outputTokens ?? null,
-    reasoningTokens: record.usage?.reasoningTokens ?? null,
-    cachedInputTokens: record.usage?.cachedInputTokens ?? null,
-    usageEstimated: Boolean(record.usage?.estimated),
-    costUsd: record.costUsd,
-    providerCostUsd: record.providerCostUsd,
-    providerReport: record.providerReport ?? {},
-    error: record.error,
-  };
-}
+type RunRecordView = ReturnType<typeof summaryFromRecord>;
 
 /** Until the stream delivered a summary, ask the server for the stored run (stopped or failed runs). */
 function useStoredRun(runId: string | undefined, enabled: boolean): RunRecordView | null {
@@ -36,7 +19,7 @@ function useStoredRun(runId: string | undefined, enabled: boolean): RunRecordVie
       for (let attempt = 0; attempt < 40 && !cancelled; attempt++) {
         const response = await fetch(`/api/runs/${runId}`).catch(() => null);
         if (response?.ok) {
-          const view = fromRecord(await response.json());
+          const view = summaryFromRecord((await response.json()) as RunRecord);
           if (view.status !== "streaming") {
             if (!cancelled) setRecord(view);
             return;

@@ -64,8 +64,7 @@ function redact(text: string, secrets: (string | undefined)[]): string {
 }
 
 /** Turn any upstream failure into plain words naming the provider; never a stack trace or a key. */
-export function describeError(error: unknown, context: ErrorContext | string): RunError {
-  const ctx: ErrorContext = typeof context === "string" ? { providerName: context } : context;
+export function describeError(error: unknown, ctx: ErrorContext): RunError {
   const name = ctx.providerName;
   const finish = (code: string, message: string): RunError => ({ code, message: redact(message, ctx.secrets ?? []) });
   const chain = causes(error);

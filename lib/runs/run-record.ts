@@ -1,4 +1,5 @@
 import type { RunRow } from "@/db/schema";
+import type { RunStatusName, RunSummary } from "./run-types";
 
 /** A run as the HTTP API returns it (DESIGN.md: GET /api/runs/:id). */
 export function toRunRecord(row: RunRow) {
@@ -34,3 +35,22 @@ export function toRunRecord(row: RunRow) {
   };
 }
 export type RunRecord = ReturnType<typeof toRunRecord>;
+
+/** A stored run's numbers in the shape the stats view shows (status may still be streaming). */
+export function summaryFromRecord(record: RunRecord): Omit<RunSummary, "status"> & { status: RunStatusName } {
+  return {
+    status: record.status,
+    ttftMs: record.ttftMs,
+    durationMs: record.durationMs ?? 0,
+    tokensPerSecond: record.tokensPerSecond,
+    inputTokens: record.usage.inputTokens,
+    outputTokens: record.usage.outputTokens,
+    reasoningTokens: record.usage.reasoningTokens,
+    cachedInputTokens: record.usage.cachedInputTokens,
+    usageEstimated: record.usage.estimated,
+    costUsd: record.costUsd,
+    providerCostUsd: record.providerCostUsd,
+    providerReport: record.providerReport,
+    error: record.error,
+  };
+}

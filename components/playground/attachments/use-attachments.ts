@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Offering } from "@/lib/catalog/schema";
+import { deliveryFor } from "@/lib/uploads/delivery";
 import type { UploadKind, UploadLimits } from "@/lib/uploads/upload-limits";
 import { formatBytes } from "@/lib/uploads/upload-limits";
 
@@ -88,4 +90,18 @@ export function useAttachments(limits: UploadLimits) {
 /** The uploaded attachments as message file parts (what a send carries). */
 export function readyFileParts(items: Attachment[]): { type: "file"; mediaType: string; url: string; filename: string }[] {
   return items.filter((a) => a.status === "ready" && a.info).map((a) => ({ type: "file" as const, mediaType: a.info!.mediaType, url: `/api/uploads/${a.info!.id}`, filename: a.name }));
+}
+
+/** Why an attachment cannot be sent to these targets (by local id); explained, never dropped. */
+export function attachmentRefusals(items: Attachment[], targets: { name: string; offering: Pick<Offering, "capabilities" | "label"> }[]): Record<string, string> {
+  const refusals: Record<string, string> = {};
+  for (const a of items) {
+    if (a.kind === "other") {
+      refusals[a.localId] = "Not an image or video.";
+      continue;
+    }
+    const refusing = targets.find((t) => !deliveryFor(t.offering, a.kind as UploadKind));
+    if (refusing) refusals[a.localId] = `${refusing.name} ${refusing.offering.label} does not accept ${a.kind === "image" ? "images" : "video"}: remove it or pick another provider.`;
+  }
+  return refusals;
 }

@@ -17,14 +17,31 @@ type Props = {
   onDelete: (run: RunRecord) => void;
 };
 
-function RunCells({ run }: { run: RunRecord }) {
+function sum(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+/** "280 ms" for one run; "280 ms – 1.2 s" across a comparison's runs. */
+function range(values: (number | null)[], format: (v: number | null) => string): string {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return format(null);
+  const [lo, hi] = [Math.min(...known), Math.max(...known)];
+  return lo === hi ? format(lo) : `${format(lo)} – ${format(hi)}`;
+}
+
+/** A run's numbers, or a comparison's: its ranges of speed and its total tokens and cost. */
+function RunCells({ runs }: { runs: RunRecord[] }) {
+  const status = [...new Set(runs.map((r) => r.status))].join(", ");
   return (
     <>
-      <span data-testid="row-status" className="w-20 shrink-0">{run.status}</span>
-      <span className="w-20 shrink-0 text-right font-mono">{formatMs(run.ttftMs)}</span>
-      <span className="w-24 shrink-0 text-right font-mono">{formatRate(run.tokensPerSecond)}</span>
-      <span className="w-24 shrink-0 text-right font-mono">{formatTokens(run.usage.inputTokens)}/{formatTokens(run.usage.outputTokens)}</span>
-      <span data-testid="row-cost" className="w-28 shrink-0 text-right font-mono">{formatUsd(run.costUsd ?? run.providerCostUsd)}</span>
+      <span data-testid="row-status" className="w-20 shrink-0 truncate">{status}</span>
+      <span className="w-28 shrink-0 text-right font-mono">{range(runs.map((r) => r.ttftMs), formatMs)}</span>
+      <span className="w-32 shrink-0 text-right font-mono">{range(runs.map((r) => r.tokensPerSecond), formatRate)}</span>
+      <span className="w-24 shrink-0 text-right font-mono">
+        {formatTokens(sum(runs.map((r) => r.usage.inputTokens)))}/{formatTokens(sum(runs.map((r) => r.usage.outputTokens)))}
+      </span>
+      <span data-testid="row-cost" className="w-28 shrink-0 text-right font-mono">{formatUsd(sum(runs.map((r) => r.costUsd ?? r.providerCostUsd)))}</span>
     </>
   );
 }
@@ -67,7 +84,7 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
                 </a>
               )}
               <span data-testid="row-words" className="min-w-0 flex-1 truncate">{firstWords(run)}</span>
-              <RunCells run={run} />
+              <RunCells runs={entry.kind === "run" ? [run] : entry.runs} />
               {entry.kind === "run" && (
                 <button type="button" data-testid="row-delete" aria-label="Delete run" className="text-zinc-400 hover:text-red-600" onClick={() => onDelete(run)}>
                   ✕

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "./index";
 import { catalogOverrides, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 
@@ -79,6 +79,12 @@ export type RunListFilter = {
   compareGroupId?: string;
   from?: Date;
   to?: Date;
+  /** Only this author's runs. */
+  userId?: string;
+  /** Who is looking: null sees every row; otherwise own runs and runs shared with the team. */
+  visibleTo?: { userId: string; everyone: boolean } | null;
+  /** Full-text search only over runs whose text the viewer may read. */
+  searchVisibleTo?: string | null;
 };
 
 /** Newest first, keyset-paginated on (createdAt, id). */
@@ -88,11 +94,14 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
   if (filter.model) where.push(eq(runs.model, filter.model));
   if (filter.status) where.push(eq(runs.status, filter.status));
   if (filter.compareGroupId) where.push(eq(runs.compareGroupId, filter.compareGroupId));
+  if (filter.userId) where.push(eq(runs.userId, filter.userId));
+  if (filter.visibleTo && !filter.visibleTo.everyone) where.push(or(eq(runs.userId, filter.visibleTo.userId), eq(runs.visibility, "team"))!);
   if (filter.from) where.push(gte(runs.createdAt, filter.from));
   if (filter.to) where.push(lt(runs.createdAt, filter.to));
   if (filter.q) {
     const match = ftsQuery(filter.q);
     if (match) where.push(sql`${runs}.rowid IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ${match})`);
+    if (match && filter.searchVisibleTo) where.push(or(eq(runs.userId, filter.searchVisibleTo), eq(runs.visibility, "team"))!);
   }
   if (filter.cursor) {
     const at = new Date(filter.cursor.createdAt);
@@ -145,15 +154,21 @@ export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], 
 export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; runsWithoutCost: number };
 
 /** Cost totals by day, provider and model for a period (UTC days). */
-export async function costTotals(range: { from: Date; to: Date }, db: Db = getDb()): Promise<CostTotalRow[]> {
+export async function costTotals(range: { from: Date; to: Date; userId?: string }, db: Db = getDb()): Promise<CostTotalRow[]> {
+  const byUser = range.userId ? sql`AND ${runs.userId} = ${range.userId}` : sql``;
   return db.all<CostTotalRow>(sql`
     SELECT date(${runs.createdAt} / 1000, 'unixepoch') AS day, ${runs.provider} AS provider, ${runs.model} AS model,
       count(*) AS runs, coalesce(sum(${runs.costUsd}), 0) AS costUsd, coalesce(sum(${runs.providerCostUsd}), 0) AS providerCostUsd,
       sum(CASE WHEN ${runs.costUsd} IS NULL THEN 1 ELSE 0 END) AS runsWithoutCost
     FROM ${runs}
-    WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()}
+    WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()} ${byUser}
     GROUP BY day, provider, model
     ORDER BY day, provider, model`);
+}
+
+export async function setVisibility(ids: string[], visibility: RunRow["visibility"], db: Db = getDb()): Promise<number> {
+  if (ids.length === 0) return 0;
+  return db.update(runs).set({ visibility }).where(inArray(runs.id, ids)).run().changes;
 }
 
 export async function setShareId(id: string, shareId: string | null, db: Db = getDb()): Promise<boolean> {

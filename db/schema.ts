@@ -3,6 +3,10 @@ import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm
 
 export const RUN_STATUSES = ["streaming", "done", "error", "aborted", "interrupted"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+export const RUN_VISIBILITIES = ["private", "team"] as const;
+export type RunVisibility = (typeof RUN_VISIBILITIES)[number];
+export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
 
 export type StoredToolCall = { toolCallId: string; toolName: string; input: unknown };
 
@@ -58,6 +62,10 @@ export const runs = sqliteTable(
     errorMessage: text("error_message"),
     compareGroupId: text("compare_group_id"),
     shareId: text("share_id").unique(),
+    /** The author; null only for rows written before accounts existed (assigned to the owner at start). */
+    userId: text("user_id"),
+    /** private: the author (and admins' metadata view); team: every signed-in member. */
+    visibility: text("visibility", { enum: RUN_VISIBILITIES }).notNull().default("private"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },
@@ -65,6 +73,7 @@ export const runs = sqliteTable(
     index("runs_created_idx").on(t.createdAt, t.id),
     index("runs_status_idx").on(t.status),
     index("runs_compare_group_idx").on(t.compareGroupId),
+    index("runs_user_created_idx").on(t.userId, t.createdAt, t.id),
     // Covers the cost totals query (no table lookups over a period's runs).
     index("runs_cost_idx").on(t.createdAt, t.provider, t.model, t.costUsd, t.providerCostUsd),
   ],
@@ -100,3 +109,137 @@ export const uploads = sqliteTable("uploads", {
 });
 
 export type UploadRow = typeof uploads.$inferSelect;
+
+/** Who uploaded a file. Uploads are content-addressed, so the same bytes can belong to several people. */
+export const uploadOwners = sqliteTable(
+  "upload_owners",
+  {
+    uploadId: text("upload_id").notNull(),
+    userId: text("user_id").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.userId] })],
+);
+
+// Better Auth's tables (user, session, account, verification, rateLimit), on our schema.
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  role: text("role", { enum: ROLES }).notNull().default("member"),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /** Monthly spend cap in USD (enforced by the gateway work); null = no cap. */
+  monthlyBudgetUsd: real("monthly_budget_usd"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export type UserRow = typeof users.$inferSelect;
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+export const verifications = sqliteTable("verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Hit counters for rate limits (Better Auth's and ours), in the database so they hold across instances. */
+export const rateLimits = sqliteTable("rate_limits", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: integer("last_request").notNull(),
+});
+
+/** An invitation to join with a role; only the sha256 of its token is stored. */
+export const invites = sqliteTable("invites", {
+  id: text("id").primaryKey(),
+  tokenHash: text("token_hash").notNull().unique(),
+  role: text("role", { enum: ROLES }).notNull(),
+  email: text("email"),
+  createdBy: text("created_by").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+  acceptedBy: text("accepted_by"),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+});
+
+export type InviteRow = typeof invites.$inferSelect;
+
+/** Instance settings changed from the admin pages (e.g. which offerings each role may use). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * Append-only audit log. Each row's hash covers its fields and the previous
+ * row's hash, so an edited or deleted row breaks the chain (`npm run audit:verify`).
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    before: text("before", { mode: "json" }).$type<unknown>(),
+    after: text("after", { mode: "json" }).$type<unknown>(),
+    ip: text("ip"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_action_idx").on(t.action, t.seq), index("audit_actor_idx").on(t.actorId, t.seq)],
+);
+
+export type AuditRow = typeof auditLog.$inferSelect;

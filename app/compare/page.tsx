@@ -1,12 +1,14 @@
 import { CompareView } from "@/components/compare/compare-view";
-import { getPublicCatalog } from "@/lib/catalog/public-catalog";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getCatalogFor } from "@/lib/catalog/catalog-for-actor";
 import { parseTargets } from "@/lib/compare/targets";
 import { readUploadLimits } from "@/lib/uploads/upload-limits";
 
 export const dynamic = "force-dynamic";
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("/compare");
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return <CompareView catalog={await getPublicCatalog()} uploadLimits={readUploadLimits()} initialTargets={parseTargets(one(query.t))} groupId={one(query.group) ?? null} />;
+  return <CompareView catalog={await getCatalogFor(actor)} uploadLimits={readUploadLimits()} initialTargets={parseTargets(one(query.t))} groupId={one(query.group) ?? null} />;
 }

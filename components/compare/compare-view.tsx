@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
 import type { CatalogView } from "@/components/playground/types";
@@ -90,6 +91,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     <div className="flex min-h-dvh flex-col">
       <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold">Compare</h1>
+        <UserMenu />
         <a href="/" className="text-xs text-zinc-500 underline">
           Playground
         </a>

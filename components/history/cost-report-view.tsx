@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CostTotalRow } from "@/db/queries";
+import type { UserCostRow } from "@/lib/costs/cost-report";
 import { formatUsd } from "@/lib/format";
 
 const COLORS = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#0ea5e9", "#64748b"];
@@ -10,10 +11,18 @@ const COLORS = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#0ea5e9"
 /** Totals for a period by day, provider and model; computed beside provider-reported cost; CSV. */
 export function CostReportView({ from, to }: { from: string; to: string }) {
   const [rows, setRows] = useState<CostTotalRow[] | null>(null);
+  const [byUser, setByUser] = useState<UserCostRow[]>([]);
+  const [scope, setScope] = useState<"team" | "own">("own");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void fetch(`/api/costs?from=${from}&to=${to}`)
-      .then(async (r) => (r.ok ? setRows((await r.json()).rows) : setError((await r.json()).error?.message ?? "failed")))
+      .then(async (r) => {
+        const body = await r.json();
+        if (!r.ok) return setError(body.error?.message ?? "failed");
+        setRows(body.rows);
+        setByUser(body.byUser ?? []);
+        setScope(body.scope ?? "own");
+      })
       .catch(() => setError("failed to load costs"));
   }, [from, to]);
   if (error) return <p className="text-xs text-red-600">{error}</p>;
@@ -40,6 +49,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
   return (
     <div data-testid="cost-report" className="space-y-2 text-xs">
       <p>
+        <span data-testid="cost-scope" className="mr-1 text-zinc-500">{scope === "team" ? "Whole team:" : "Your runs:"}</span>
         Computed cost <span data-testid="cost-total" className="font-mono font-semibold">{formatUsd(total)}</span> · provider-reported{" "}
         <span data-testid="cost-reported" className="font-mono">{formatUsd(reported)}</span> · {rows.reduce((n, r) => n + r.runs, 0)} runs ·{" "}
         <a data-testid="cost-csv" href={`/api/costs/csv?from=${from}&to=${to}`} className="underline">
@@ -82,6 +92,36 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
           ))}
         </tbody>
       </table>
+      {scope === "team" && byUser.length > 0 && (
+        <table data-testid="cost-by-user" className="w-full border-collapse">
+          <caption className="p-1 text-left text-zinc-500">
+            By person ·{" "}
+            <a data-testid="cost-user-csv" href={`/api/costs/csv?from=${from}&to=${to}&by=user`} className="underline">
+              export CSV
+            </a>
+          </caption>
+          <thead>
+            <tr className="text-left text-zinc-500">
+              <th className="p-1">Person</th>
+              <th className="p-1">Provider · model</th>
+              <th className="p-1 text-right">runs</th>
+              <th className="p-1 text-right">computed</th>
+              <th className="p-1 text-right">provider-reported</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byUser.map((u) => (
+              <tr key={`${u.userId}::${u.provider}::${u.model}`} data-testid="cost-user-row" className="font-mono">
+                <td className="p-1 font-sans">{u.userName}</td>
+                <td className="p-1 font-sans">{u.provider} · {u.model}</td>
+                <td className="p-1 text-right">{u.runs}</td>
+                <td className="p-1 text-right">{formatUsd(u.costUsd)}</td>
+                <td className="p-1 text-right">{formatUsd(u.providerCostUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatMs, formatRate, formatTokens, formatUsd } from "@/lib/format";
 import type { RunRecord } from "@/lib/runs/run-record";
 import { compareUrl } from "@/lib/compare/targets";
+import { useViewer } from "@/components/auth/viewer-context";
 import { firstWords, type HistoryEntry } from "./history-types";
 
 type Props = {
@@ -49,6 +50,7 @@ function RunCells({ runs }: { runs: RunRecord[] }) {
 /** Newest first; rows are rendered only while on screen; reaching the end loads the next keyset page. */
 export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, onToggle, onDelete }: Props) {
   const parent = useRef<HTMLDivElement>(null);
+  const viewer = useViewer();
   const virtualizer = useVirtualizer({ count: entries.length + (hasMore ? 1 : 0), getScrollElement: () => parent.current, estimateSize: () => 44, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
@@ -83,9 +85,13 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
                   {run.provider} · {run.model}
                 </a>
               )}
-              <span data-testid="row-words" className="min-w-0 flex-1 truncate">{firstWords(run)}</span>
+              <span data-testid="row-words" className="min-w-0 flex-1 truncate">
+                {run.visibility === "team" && <span data-testid="row-team" className="mr-1 rounded bg-zinc-200 px-1 dark:bg-zinc-800">team</span>}
+                {run.author && viewer && run.userId !== viewer.id && <span data-testid="row-author" className="mr-1 text-zinc-500">{run.author.name}:</span>}
+                {run.contentHidden ? <span className="italic text-zinc-400">private</span> : firstWords(run)}
+              </span>
               <RunCells runs={entry.kind === "run" ? [run] : entry.runs} />
-              {entry.kind === "run" && (
+              {entry.kind === "run" && viewer && (run.userId === viewer.id || viewer.can.manage) && (
                 <button type="button" data-testid="row-delete" aria-label="Delete run" className="text-zinc-400 hover:text-red-600" onClick={() => onDelete(run)}>
                   ✕
                 </button>

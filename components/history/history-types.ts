@@ -1,6 +1,6 @@
 import type { RunRecord } from "@/lib/runs/run-record";
 
-export type HistoryFilters = { provider: string; model: string; status: string; from: string; to: string; q: string };
+export type HistoryFilters = { provider: string; model: string; status: string; from: string; to: string; q: string; user: string };
 
 /** One list entry: a run, or a comparison (its runs, adjacent in time). */
 export type HistoryEntry = { kind: "run"; run: RunRecord } | { kind: "comparison"; groupId: string; runs: RunRecord[] };

@@ -5,6 +5,8 @@ import { SummaryTable } from "@/components/compare/summary-table";
 import type { CatalogView } from "@/components/playground/types";
 import { summarize } from "@/lib/compare/stats";
 import type { RunRecord } from "@/lib/runs/run-record";
+import { UserMenu } from "@/components/auth/user-menu";
+import { useViewer } from "@/components/auth/viewer-context";
 import { CostReportView } from "./cost-report-view";
 import { HistoryList } from "./history-list";
 import { groupEntries, type HistoryFilters } from "./history-types";
@@ -12,8 +14,11 @@ import { groupEntries, type HistoryFilters } from "./history-types";
 const STATUSES = ["done", "error", "aborted", "interrupted", "streaming"];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-export function HistoryView({ catalog }: { catalog: CatalogView }) {
-  const [filters, setFilters] = useState<HistoryFilters>({ provider: "", model: "", status: "", from: "", to: "", q: "" });
+type Props = { catalog: CatalogView; users: { id: string; name: string }[] };
+
+export function HistoryView({ catalog, users }: Props) {
+  const viewer = useViewer();
+  const [filters, setFilters] = useState<HistoryFilters>({ provider: "", model: "", status: "", from: "", to: "", q: "", user: "" });
   const [runs, setRuns] = useState<RunRecord[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(true);
@@ -65,6 +70,9 @@ export function HistoryView({ catalog }: { catalog: CatalogView }) {
         <h1 className="text-sm font-semibold">History</h1>
         <a href="/" className="text-xs text-zinc-500 underline">Playground</a>
         <a href="/compare" className="text-xs text-zinc-500 underline">Compare</a>
+        <span className="ml-auto">
+          <UserMenu />
+        </span>
       </header>
       <div className="flex flex-wrap items-center gap-2" data-testid="history-filters">
         <input data-testid="history-search" placeholder="Search prompts and answers" value={filters.q} onChange={set("q")} className={`${input} w-64`} />
@@ -86,6 +94,14 @@ export function HistoryView({ catalog }: { catalog: CatalogView }) {
             <option key={s} value={s}>{s}</option>
           ))}
         </select>
+        {users.length > 0 && (
+          <select data-testid="filter-user" aria-label="User" value={filters.user} onChange={set("user")} className={input}>
+            <option value="">everyone</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        )}
         <label className="text-xs text-zinc-500">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
         <label className="text-xs text-zinc-500">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
         <span className="ml-auto flex items-center gap-2 text-xs">
@@ -94,7 +110,7 @@ export function HistoryView({ catalog }: { catalog: CatalogView }) {
               Export {selected.size} selected (JSON)
             </a>
           )}
-          <label className="cursor-pointer underline">
+          {(viewer?.can.run ?? true) && <label className="cursor-pointer underline">
             Import bundle
             <input
               type="file"
@@ -111,7 +127,7 @@ export function HistoryView({ catalog }: { catalog: CatalogView }) {
                 if (response.ok) void load(true);
               }}
             />
-          </label>
+          </label>}
           {importNote && <span data-testid="import-note">{importNote}</span>}
         </span>
       </div>

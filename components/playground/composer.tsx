@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useViewer } from "@/components/auth/viewer-context";
 import { Button } from "@/components/ui/button";
 import { formatBytes, type UploadLimits } from "@/lib/uploads/upload-limits";
 import { AttachmentStrip } from "./attachments/attachment-strip";
@@ -31,7 +32,11 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
   const [text, setText] = useState("");
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
-  const reason = blockedReason ?? attachmentBlock(attachments, refusals);
+  const viewer = useViewer();
+  const mayRun = viewer?.can.run ?? true;
+  const mayUpload = viewer?.can.upload ?? true;
+  const roleReason = mayRun ? null : `Your role (${viewer?.role}) can read runs and costs but not start runs.`;
+  const reason = roleReason ?? blockedReason ?? attachmentBlock(attachments, refusals);
   const canSend = !busy && !reason && text.trim().length > 0;
   const send = () => {
     if (!canSend) return;
@@ -52,7 +57,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        if (e.dataTransfer.files.length) onAddFiles([...e.dataTransfer.files]);
+        if (e.dataTransfer.files.length && mayUpload) onAddFiles([...e.dataTransfer.files]);
       }}
       className={`border-t border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900 ${dragging ? "outline-2 outline-dashed outline-blue-500" : ""}`}
     >
@@ -66,7 +71,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
         onChange={(e) => setText(e.target.value)}
         onPaste={(e) => {
           const files = [...e.clipboardData.files];
-          if (files.length) {
+          if (files.length && mayUpload) {
             e.preventDefault();
             onAddFiles(files);
           }
@@ -93,7 +98,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
               e.target.value = "";
             }}
           />
-          <Button size="sm" variant="ghost" data-testid="attach-button" onClick={() => picker.current?.click()}>
+          <Button size="sm" variant="ghost" data-testid="attach-button" disabled={!mayUpload} onClick={() => picker.current?.click()}>
             + Attach
           </Button>
           <span data-testid="upload-limits" className="text-[11px] text-zinc-400">

@@ -6,6 +6,8 @@ import { DefaultChatTransport } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
+import { UserMenu } from "@/components/auth/user-menu";
+import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
 import { CatalogRefresh } from "./catalog-refresh";
 import { Composer } from "./composer";
@@ -32,6 +34,7 @@ type Props = { catalog: CatalogView; uploadLimits: UploadLimits; draft?: (Playgr
 
 export function Playground({ catalog, uploadLimits, draft }: Props) {
   const settings = usePlaygroundSettings(catalog, draft);
+  const viewer = useViewer();
   const attachments = useAttachments(uploadLimits);
   const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
   const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
@@ -85,7 +88,8 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             History and costs
           </a>
         </div>
-        <span className="text-xs text-zinc-500">
+        <span className="flex items-center gap-3 text-xs text-zinc-500">
+          <UserMenu />
           {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
           Keys stay on the server · every run is recorded
         </span>
@@ -104,7 +108,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onResetAll={settings.resetAll}
           />
           <ViewCode request={codeRequestFor(catalog.providers.find((p) => p.id === settings.offering.provider)!, settings.offering, settings.sendableParams, messages, settings.system)} />
-          <CatalogRefresh />
+          {viewer?.can.manage && <CatalogRefresh />}
         </aside>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
@@ -152,7 +156,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
           </div>
           <Composer
             busy={busy}
-            blockedReason={settings.blockedReason}
+            blockedReason={settings.offering.allowed === false ? "Your role may not use this offering on this playground; pick another or ask an admin." : settings.blockedReason}
             attachments={attachments.items}
             refusals={refusals}
             limits={uploadLimits}

@@ -3,38 +3,72 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-/** Make or revoke the run's share link. */
-export function ShareControls({ runId, initialShareId }: { runId: string; initialShareId: string | null }) {
-  const [shareId, setShareId] = useState(initialShareId);
-  const [error, setError] = useState<string | null>(null);
-  const url = shareId ? `${typeof window === "undefined" ? "" : window.location.origin}/r/${shareId}` : null;
+type Props = {
+  runId: string;
+  initialShareId: string | null;
+  initialVisibility: "private" | "team";
+  /** The instance's public origin (PUBLIC_URL, or the address the page was opened at). */
+  shareOrigin: string;
+  inComparison: boolean;
+};
 
-  const call = async (method: "POST" | "DELETE") => {
+/** Who sees a run: its author only, the whole team, or anyone with a link. Only the author sees these controls. */
+export function ShareControls({ runId, initialShareId, initialVisibility, shareOrigin, inComparison }: Props) {
+  const [shareId, setShareId] = useState(initialShareId);
+  const [visibility, setVisibility] = useState(initialVisibility);
+  const [error, setError] = useState<string | null>(null);
+  const url = shareId ? `${shareOrigin}/r/${shareId}` : null;
+
+  const call = async (path: string, init: RequestInit) => {
     setError(null);
-    const response = await fetch(`/api/runs/${runId}/share`, { method });
-    const body = await response.json();
-    if (!response.ok) return setError(body?.error?.message ?? `HTTP ${response.status}`);
-    setShareId(method === "POST" ? body.shareId : null);
+    const response = await fetch(path, init);
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      setError(body?.error?.message ?? `HTTP ${response.status}`);
+      return null;
+    }
+    return body;
+  };
+
+  const share = async (method: "POST" | "DELETE") => {
+    const body = await call(`/api/runs/${runId}/share`, { method });
+    if (body) setShareId(method === "POST" ? body.shareId : null);
+  };
+
+  const toggleTeam = async () => {
+    const next = visibility === "team" ? "private" : "team";
+    const body = await call(`/api/runs/${runId}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ visibility: next }) });
+    if (body) setVisibility(next);
   };
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">
+      <Button size="sm" data-testid="share-team" aria-pressed={visibility === "team"} onClick={() => void toggleTeam()}>
+        {visibility === "team" ? `Shared with the team${inComparison ? " (whole comparison)" : ""} · make private` : `Share with the team${inComparison ? " (whole comparison)" : ""}`}
+      </Button>
       {url ? (
         <>
-          <input data-testid="share-url" readOnly value={url} className="w-96 rounded border border-zinc-300 px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900" onFocus={(e) => e.target.select()} />
+          <label className="sr-only" htmlFor={`share-url-${runId}`}>
+            Public share link
+          </label>
+          <input id={`share-url-${runId}`} data-testid="share-url" readOnly value={url} className="w-96 rounded border border-zinc-300 px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900" onFocus={(e) => e.target.select()} />
           <Button size="sm" onClick={() => void navigator.clipboard?.writeText(url)}>
             Copy
           </Button>
-          <Button size="sm" variant="danger" data-testid="share-revoke" onClick={() => void call("DELETE")}>
+          <Button size="sm" variant="danger" data-testid="share-revoke" onClick={() => void share("DELETE")}>
             Revoke link
           </Button>
         </>
       ) : (
-        <Button size="sm" data-testid="share-create" onClick={() => void call("POST")}>
+        <Button size="sm" data-testid="share-create" onClick={() => void share("POST")}>
           Share by link
         </Button>
       )}
-      {error && <span className="text-red-600">{error}</span>}
+      {error && (
+        <span role="alert" className="text-red-600">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ownerActor } from "@/lib/test-support/test-actor";
 import { describe, expect, it } from "vitest";
 import { finishRun, getRun, insertRun, setShareId } from "@/db/queries";
 import { uploadFixture } from "@/lib/test-support/provider-contract";
@@ -18,27 +19,28 @@ describe("export and import", () => {
     await setShareId("run-a", "secretsharelinkxxxxxxxxx");
     const original = (await getRun("run-a"))!;
 
-    const bundle = await exportRuns(["run-a", "missing"]);
+    const bundle = await exportRuns(["run-a", "missing"], await ownerActor());
     expect(bundle.runs).toHaveLength(1);
     expect(bundle.uploads.map((u) => u.id)).toEqual([image.id]);
     expect(JSON.stringify(bundle)).not.toContain("secretsharelink");
 
     process.env.DATA_DIR = tempDir();
     expect(await getRun("run-a")).toBeUndefined();
-    expect(await importBundle(JSON.parse(JSON.stringify(bundle)))).toEqual({ runsImported: 1, runsSkipped: 0, uploadsImported: 1, uploadsSkipped: 0 });
-    expect(await getRun("run-a")).toEqual({ ...original, shareId: null });
+    expect(await importBundle(JSON.parse(JSON.stringify(bundle)), await ownerActor())).toEqual({ runsImported: 1, runsSkipped: 0, uploadsImported: 1, uploadsSkipped: 0 });
+    // An imported run belongs to whoever imported it.
+    expect(await getRun("run-a")).toEqual({ ...original, shareId: null, userId: "local-owner" });
     expect(await readStored(image.id)).toEqual(fs.readFileSync(path.join(import.meta.dirname, "../../e2e/fixtures/sample.png")));
-    expect(await importBundle(bundle)).toEqual({ runsImported: 0, runsSkipped: 1, uploadsImported: 0, uploadsSkipped: 1 });
+    expect(await importBundle(bundle, await ownerActor())).toEqual({ runsImported: 0, runsSkipped: 1, uploadsImported: 0, uploadsSkipped: 1 });
   });
 
   it("refuses a bundle that is not one, or whose file does not match its hash", async () => {
-    await expect(importBundle({ hello: "world" })).rejects.toMatchObject({ status: 400, code: "invalid_bundle" });
+    await expect(importBundle({ hello: "world" }, await ownerActor())).rejects.toMatchObject({ status: 400, code: "invalid_bundle" });
     process.env.DATA_DIR = tempDir();
     const image = await uploadFixture("sample.png");
     await insertRun({ id: "run-b", status: "done", provider: "simulator", model: "m", params: {}, messages: [{ role: "user", parts: [image] }], createdAt: new Date() });
-    const bundle = await exportRuns(["run-b"]);
+    const bundle = await exportRuns(["run-b"], await ownerActor());
     process.env.DATA_DIR = tempDir();
     bundle.uploads[0]!.dataBase64 = Buffer.from("tampered").toString("base64");
-    await expect(importBundle(bundle)).rejects.toMatchObject({ status: 400, message: expect.stringContaining("does not match its sha256") });
+    await expect(importBundle(bundle, await ownerActor())).rejects.toMatchObject({ status: 400, message: expect.stringContaining("does not match its sha256") });
   });
 });

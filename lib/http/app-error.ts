@@ -5,6 +5,7 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -12,7 +13,7 @@ export class AppError extends Error {
   toResponse(): Response {
     return Response.json(
       { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } },
-      { status: this.status },
+      { status: this.status, headers: this.headers },
     );
   }
 }

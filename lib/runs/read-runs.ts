@@ -1,17 +1,30 @@
 import "server-only";
 import { z } from "zod";
-import { deleteRun, getRun, listRuns } from "@/db/queries";
-import { RUN_STATUSES } from "@/db/schema";
+import { deleteRun, getRun, listGroupRuns, listRuns, setVisibility } from "@/db/queries";
+import { listUsers } from "@/db/team-queries";
+import { RUN_STATUSES, RUN_VISIBILITIES, type RunRow } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { isAdmin } from "@/lib/auth/policy";
 import { AppError } from "@/lib/http/app-error";
+import { audit } from "@/lib/team/audit";
+import { forActor, readsAllContent, requireAuthor, requireVisible } from "./run-access";
 import { toRunRecord } from "./run-record";
 
 const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
-export async function getRunRecord(id: string) {
+function checkId(id: string): void {
   if (!idSchema.safeParse(id).success) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
-  const row = await getRun(id);
-  if (!row) throw new AppError(404, "not_found", `No run with id ${id}.`);
-  return toRunRecord(row);
+}
+
+async function authorNames(): Promise<Map<string, { name: string }>> {
+  return new Map((await listUsers()).map((u) => [u.id, { name: u.name }]));
+}
+
+export async function getRunRecord(id: string, actor: Actor) {
+  checkId(id);
+  const row = requireVisible(await getRun(id), id, actor);
+  const names = await authorNames();
+  return toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null);
 }
 
 const listQuerySchema = z.object({
@@ -22,6 +35,7 @@ const listQuerySchema = z.object({
   status: z.enum(RUN_STATUSES).optional(),
   q: z.string().max(500).optional(),
   compareGroupId: z.string().max(100).optional(),
+  user: z.string().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
@@ -34,28 +48,53 @@ function decodeCursor(cursor: string | undefined) {
   return { createdAt, id };
 }
 
-export async function listRunRecords(url: URL) {
+export async function listRunRecords(url: URL, actor: Actor) {
   const parsed = listQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError(400, "invalid_query", issue?.message ?? "invalid query", issue?.path.join("."));
   }
-  const { cursor, from, to, ...filter } = parsed.data;
+  const { cursor, from, to, user, ...filter } = parsed.data;
+  const admin = isAdmin(actor.role);
   const page = await listRuns({
     ...filter,
+    userId: user,
+    // Admins list everyone's runs (text hidden where private); others their own and the team's.
+    visibleTo: { userId: actor.id, everyone: admin },
+    searchVisibleTo: readsAllContent(actor) ? null : actor.id,
     cursor: decodeCursor(cursor),
     // Dates are whole UTC days; `to` is inclusive.
     from: from ? new Date(`${from}T00:00:00Z`) : undefined,
     to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
   });
+  const names = await authorNames();
   return {
-    runs: page.runs.map(toRunRecord),
+    runs: page.runs.map((row) => toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null)),
     nextCursor: page.nextCursor ? Buffer.from(`${page.nextCursor.createdAt}|${page.nextCursor.id}`).toString("base64url") : null,
   };
 }
 
-export async function deleteRunRecord(id: string) {
-  if (!idSchema.safeParse(id).success) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
+/** The author, or an admin, deletes a run. */
+export async function deleteRunRecord(id: string, actor: Actor) {
+  checkId(id);
+  const row = requireVisible(await getRun(id), id, actor);
+  if (row.userId !== actor.id && !isAdmin(actor.role)) throw new AppError(403, "not_author", "Only the person who ran this (or an admin) can delete it.");
   if (!(await deleteRun(id))) throw new AppError(404, "not_found", `No run with id ${id}.`);
+  audit({ action: "run.delete", actor, target: { type: "run", id }, before: { provider: row.provider, model: row.model, userId: row.userId, costUsd: row.costUsd } });
   return { deleted: id };
+}
+
+const visibilitySchema = z.object({ visibility: z.enum(RUN_VISIBILITIES) }).strict();
+
+/** PATCH /api/runs/:id { visibility }: a comparison changes as one (the author's runs in it). */
+export async function changeVisibility(id: string, body: unknown, actor: Actor) {
+  checkId(id);
+  const parsed = visibilitySchema.safeParse(body);
+  if (!parsed.success) throw new AppError(400, "invalid_request", "Send { visibility: \"private\" | \"team\" }.", "visibility");
+  const row = requireAuthor(await getRun(id), id, actor);
+  const group: RunRow[] = row.compareGroupId ? (await listGroupRuns(row.compareGroupId)).filter((r) => r.userId === actor.id) : [row];
+  const ids = group.map((r) => r.id);
+  await setVisibility(ids, parsed.data.visibility);
+  audit({ action: "run.visibility-change", actor, target: { type: row.compareGroupId ? "comparison" : "run", id: row.compareGroupId ?? id }, before: { visibility: row.visibility }, after: { visibility: parsed.data.visibility, runs: ids.length } });
+  return { id, visibility: parsed.data.visibility, runs: ids };
 }

@@ -2,7 +2,7 @@ import type { RunRow } from "@/db/schema";
 import type { RunStatusName, RunSummary } from "./run-types";
 
 /** A run as the HTTP API returns it (DESIGN.md: GET /api/runs/:id). */
-export function toRunRecord(row: RunRow) {
+export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: { name: string } | null) {
   return {
     id: row.id,
     status: row.status,
@@ -32,6 +32,12 @@ export function toRunRecord(row: RunRow) {
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     shareId: row.shareId,
+    userId: row.userId,
+    apiKeyId: null as string | null,
+    visibility: row.visibility,
+    author: author ? { name: author.name } : null,
+    /** True when the viewer sees this run's numbers but not its text (an admin's view of a private run). */
+    contentHidden: row.contentHidden ?? false,
   };
 }
 export type RunRecord = ReturnType<typeof toRunRecord>;

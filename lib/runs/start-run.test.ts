@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ownerActor } from "@/lib/test-support/test-actor";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listRuns } from "@/db/queries";
 import { AppError } from "@/lib/http/app-error";
@@ -52,7 +53,7 @@ async function readEvents(response: Response): Promise<Record<string, any>[]> {
 
 async function settled(id: string) {
   for (let i = 0; i < 50; i++) {
-    const record = await getRunRecord(id);
+    const record = await getRunRecord(id, await ownerActor());
     if (record.status !== "streaming") return record;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -61,7 +62,7 @@ async function settled(id: string) {
 
 describe("POST /api/runs through the simulator", () => {
   it("streams reasoning then text, and records the run with metrics matching the upstream's timing", async () => {
-    const response = await startRun(post(body({ sim_ttft_ms: 150, sim_tokens_per_second: 400, temperature: 0.3 })));
+    const response = await startRun(post(body({ sim_ttft_ms: 150, sim_tokens_per_second: 400, temperature: 0.3 })), await ownerActor());
     const runId = response.headers.get("x-run-id")!;
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
     const events = await readEvents(response);
@@ -100,7 +101,7 @@ describe("POST /api/runs through the simulator", () => {
       [{ ...body({}), provider: "openrouter", model: "qwen/qwen3.5-flash-02-23" }, "provider_not_configured", "provider"],
     ];
     for (const [json, code, field] of cases) {
-      const error = await startRun(post(json)).catch((e: unknown) => e);
+      const error = await startRun(post(json), await ownerActor()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ status: 400, code, field });
     }
@@ -110,7 +111,7 @@ describe("POST /api/runs through the simulator", () => {
 
   it("a stopped request cancels the upstream call and ends aborted with the partial text", async () => {
     const controller = new AbortController();
-    const response = await startRun(post(body({ sim_ttft_ms: 0, sim_tokens_per_second: 200, enable_thinking: false }, "write 5000 words"), controller.signal));
+    const response = await startRun(post(body({ sim_ttft_ms: 0, sim_tokens_per_second: 200, enable_thinking: false }, "write 5000 words"), controller.signal), await ownerActor());
     const runId = response.headers.get("x-run-id")!;
     const reader = response.body!.getReader();
     let seen = "";
@@ -130,7 +131,7 @@ describe("POST /api/runs through the simulator", () => {
 
   it("an upstream HTTP error ends the run as error with the provider named, once, without retry", async () => {
     handler = () => Response.json({ error: { message: "Too many requests", type: "rate_limit_exceeded", code: 429 } }, { status: 429 });
-    const response = await startRun(post(body({})));
+    const response = await startRun(post(body({})), await ownerActor());
     const events = await readEvents(response);
     expect(events.find((e) => e.type === "error")?.errorText).toBe("Simulator: rate limited (HTTP 429)");
     const run = await settled(response.headers.get("x-run-id")!);
@@ -145,7 +146,7 @@ describe("POST /api/runs through the simulator", () => {
         headers: { "content-type": "text/event-stream" },
       });
     };
-    const response = await startRun(post(body({})));
+    const response = await startRun(post(body({})), await ownerActor());
     await readEvents(response);
     const run = await settled(response.headers.get("x-run-id")!);
     expect(run.status).toBe("error");

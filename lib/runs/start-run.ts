@@ -11,7 +11,11 @@ import { getAdapter } from "@/lib/providers";
 import { resolveAttachments } from "@/lib/uploads/resolve-attachments";
 import { upstreamFetch, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import { readEnv } from "@/lib/env";
+import { uploadInShare, uploadVisibleTo } from "@/db/team-queries";
+import type { Actor } from "@/lib/auth/actor";
+import { requireOfferingAllowed } from "@/lib/team/offering-access";
 import { describeError } from "./describe-error";
+import { readsAllContent } from "./run-access";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
@@ -27,12 +31,14 @@ function promptTextOf(messages: RunRequest["messages"], system: string | undefin
 }
 
 /** Everything checked before any upstream call; throws AppError(400) on bad input. */
-async function resolveRun(body: RunRequest) {
+async function resolveRun(body: RunRequest, actor: Actor) {
   const catalog = await getCatalog();
   const provider = findProvider(catalog, body.provider);
   if (!provider) throw new AppError(400, "unknown_provider", `Unknown provider "${body.provider}".`, "provider");
   const offering = findOffering(catalog, body.provider, body.model);
   if (!offering) throw new AppError(400, "unknown_model", `${provider.name} has no model "${body.model}" in the catalog.`, "model");
+
+  await requireOfferingAllowed(actor, body.provider, body.model);
 
   const params = validateParams(offering.params, body.params);
   if (!params.ok) throw new AppError(400, "invalid_param", params.error.message, params.error.field);
@@ -44,7 +50,10 @@ async function resolveRun(body: RunRequest) {
   const connection = adapter.connection(provider, process.env);
   if (!connection) throw new AppError(400, "provider_not_configured", `${provider.name} is not configured.`, "provider");
 
-  const attachments = await resolveAttachments(body.messages, provider, offering, params.values);
+  const readAll = readsAllContent(actor);
+  const attachments = await resolveAttachments(body.messages, provider, offering, params.values, async (uploadId, shareId) =>
+    (await uploadVisibleTo(uploadId, actor.id, readAll)) || (shareId !== null && (await uploadInShare(uploadId, shareId))),
+  );
   let modelMessages;
   try {
     modelMessages = await convertToModelMessages(attachments.messages as unknown as UIMessage[]);
@@ -102,14 +111,14 @@ function liveTtft(recorder: RunRecorder) {
   });
 }
 
-export async function startRun(request: Request): Promise<Response> {
+export async function startRun(request: Request, actor: Actor): Promise<Response> {
   const parsed = runRequestSchema.safeParse(await readJson(request));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
   }
   const body = parsed.data;
-  const run = await resolveRun(body);
+  const run = await resolveRun(body, actor);
 
   const runId = randomUUID();
   await insertRun({
@@ -123,6 +132,7 @@ export async function startRun(request: Request): Promise<Response> {
     promptText: promptTextOf(body.messages, body.system),
     compareGroupId: body.compareGroupId ?? null,
     attachmentsSent: run.attachmentsSent,
+    userId: actor.id,
     createdAt: new Date(),
   });
 

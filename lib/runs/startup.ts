@@ -1,10 +1,25 @@
 import "server-only";
 import { markInterruptedRuns } from "@/db/queries";
+import { assignOrphansTo, findOwner } from "@/db/team-queries";
 import { getDb } from "@/db";
+import { initOwnerFromEnv } from "@/lib/auth/setup-owner";
+import { authEnv } from "@/lib/env";
+import { stampPeerAddress } from "@/lib/http/client-address";
 
-/** On server start: migrate the database and close runs a previous process left streaming. */
+/** On server start: check settings, migrate the database, close runs a previous process left streaming, make the first owner. */
 export async function prepareOnStartup(): Promise<void> {
+  try {
+    authEnv();
+  } catch (error) {
+    // A wrong setting stops the server with one clear line, never a silent fallback.
+    console.error(`[startup] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+  stampPeerAddress();
   getDb();
   const interrupted = await markInterruptedRuns();
   if (interrupted > 0) console.log(`[startup] marked ${interrupted} run(s) as interrupted`);
+  await initOwnerFromEnv();
+  const owner = await findOwner();
+  if (owner) await assignOrphansTo(owner.id);
 }

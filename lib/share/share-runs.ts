@@ -3,7 +3,10 @@ import { randomBytes } from "node:crypto";
 import { getRun, getRunByShareId, listGroupRuns, setShareId } from "@/db/queries";
 import type { RunRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
+import type { Actor } from "@/lib/auth/actor";
+import { requireAuthor } from "@/lib/runs/run-access";
 import { toRunRecord, type RunRecord } from "@/lib/runs/run-record";
+import { audit } from "@/lib/team/audit";
 
 // Share links: an unguessable id (144 random bits) on the run. Revoking clears
 // it, so the link answers 404 at once. A run that belongs to a comparison
@@ -15,23 +18,39 @@ function newShareId(): string {
   return randomBytes(18).toString("base64url");
 }
 
-async function requireRun(id: string): Promise<RunRow> {
-  const row = await getRun(id);
-  if (!row) throw new AppError(404, "not_found", `No run with id ${id}.`);
-  return row;
+const RUN_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+async function requireOwnRun(id: string, actor: Actor): Promise<RunRow> {
+  if (!RUN_ID.test(id)) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
+  return requireAuthor(await getRun(id), id, actor);
 }
 
-export async function shareRun(id: string, origin: string): Promise<{ shareId: string; url: string }> {
-  const row = await requireRun(id);
+/** A public link to a run (only its author makes one); `origin` is PUBLIC_URL or the request's own. */
+export async function shareRun(id: string, actor: Actor, origin: string): Promise<{ shareId: string; url: string }> {
+  const row = await requireOwnRun(id, actor);
   const shareId = row.shareId ?? newShareId();
-  if (!row.shareId) await setShareId(id, shareId);
+  if (!row.shareId) {
+    await setShareId(id, shareId);
+    audit({ action: "share.create", actor, target: { type: "run", id } });
+  }
   return { shareId, url: `${origin}/r/${shareId}` };
 }
 
-export async function revokeShare(id: string): Promise<{ revoked: boolean }> {
-  const row = await requireRun(id);
-  if (row.shareId) await setShareId(id, null);
+export async function revokeShare(id: string, actor: Actor): Promise<{ revoked: boolean }> {
+  const row = await requireOwnRun(id, actor);
+  if (row.shareId) {
+    await setShareId(id, null);
+    audit({ action: "share.revoke", actor, target: { type: "run", id } });
+  }
   return { revoked: Boolean(row.shareId) };
+}
+
+const UPLOAD_URL = /(\/api\/uploads\/[0-9a-f]{64})(?=["?#]|$)/g;
+
+/** Attachments on a shared page are fetched with the share id, which is what lets a visitor without an account see them. */
+function withShareAccess(record: RunRecord, shareId: string): RunRecord {
+  const messages = JSON.parse(JSON.stringify(record.messages).replace(UPLOAD_URL, `$1?share=${shareId}`)) as unknown[];
+  return { ...record, messages };
 }
 
 export type SharedView = { kind: "run" | "comparison"; runs: RunRecord[]; sharedRunId: string };
@@ -41,8 +60,8 @@ export async function loadShared(shareId: string): Promise<SharedView | null> {
   if (!SHARE_ID.test(shareId)) return null;
   const row = await getRunByShareId(shareId);
   if (!row) return null;
-  if (!row.compareGroupId) return { kind: "run", runs: [toRunRecord(row)], sharedRunId: row.id };
+  if (!row.compareGroupId) return { kind: "run", runs: [withShareAccess(toRunRecord(row), shareId)], sharedRunId: row.id };
   const latest = new Map<string, RunRow>();
   for (const run of await listGroupRuns(row.compareGroupId)) latest.set(`${run.provider}::${run.model}`, run);
-  return { kind: "comparison", runs: [...latest.values()].map(toRunRecord), sharedRunId: row.id };
+  return { kind: "comparison", runs: [...latest.values()].map((r) => withShareAccess(toRunRecord(r), shareId)), sharedRunId: row.id };
 }

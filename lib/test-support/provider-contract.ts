@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createFakeUpstream, fakeProviderEnv, type RecordedRequest } from "@/e2e/fake-upstream/fake-upstream";
+import { ownerActor } from "./test-actor";
 import { getRunRecord } from "@/lib/runs/read-runs";
 import type { RunRecord } from "@/lib/runs/run-record";
 import { startRun } from "@/lib/runs/start-run";
@@ -47,13 +48,14 @@ export async function runThrough(
         messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: body.text }, ...(body.files ?? [])] }],
       }),
     }),
+    await ownerActor(),
   );
   const runId = response.headers.get("x-run-id")!;
   const events = await readEvents(response);
-  let record = await getRunRecord(runId);
+  let record = await getRunRecord(runId, await ownerActor());
   for (let i = 0; i < 100 && record.status === "streaming"; i++) {
     await new Promise((r) => setTimeout(r, 20));
-    record = await getRunRecord(runId);
+    record = await getRunRecord(runId, await ownerActor());
   }
   return { runId, events, record, requests: fake.requests.slice(before) };
 }
@@ -64,6 +66,6 @@ export async function uploadFixture(name: string): Promise<FilePart & { id: stri
   const bytes = fs.readFileSync(path.join(import.meta.dirname, "../../e2e/fixtures", name));
   const form = new FormData();
   form.append("file", new File([bytes], name));
-  const info = (await (await handleUpload(new Request("http://localhost/api/uploads", { method: "POST", body: form }))).json()) as { id: string; mediaType: string };
+  const info = (await (await handleUpload(new Request("http://localhost/api/uploads", { method: "POST", body: form }), await ownerActor())).json()) as { id: string; mediaType: string };
   return { type: "file", url: `/api/uploads/${info.id}`, mediaType: info.mediaType, filename: name, id: info.id };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/app-error";
 import { runThrough, startFakeProviders, uploadFixture } from "@/lib/test-support/provider-contract";
 import { startRun } from "@/lib/runs/start-run";
+import { ownerActor } from "@/lib/test-support/test-actor";
 
 // Each provider receives images and video the way its API accepts them.
 
@@ -75,6 +76,7 @@ describe("attachments on the wire", () => {
 
   it("an attachment the offering cannot take is refused with a reason before any upstream call", async () => {
     const before = harness.fake.requests.length;
+    const owner = await ownerActor();
     const send = (provider: string, model: string, files: object[]) =>
       startRun(
         new Request("http://localhost/api/runs", {
@@ -82,6 +84,7 @@ describe("attachments on the wire", () => {
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ provider, model, messages: [{ role: "user", parts: [{ type: "text", text: "Hi" }, ...files] }] }),
         }),
+        owner,
       ).catch((e: unknown) => e);
     expect(await send("ai-gateway", "alibaba/qwen3.5-flash", [video])).toMatchObject({ status: 400, code: "unsupported_attachment", message: "Vercel AI Gateway Qwen3.5 Flash does not accept video." });
     expect(await send("openai-compatible", "llama3.1:8b", [video])).toMatchObject({ status: 400, code: "unsupported_attachment" });

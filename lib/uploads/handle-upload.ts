@@ -1,6 +1,8 @@
 import "server-only";
 import { imageSize } from "image-size";
 import { getUpload, saveUpload } from "@/db/queries";
+import { addUploadOwner } from "@/db/team-queries";
+import type { Actor } from "@/lib/auth/actor";
 import type { UploadRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import { probeVideo } from "./media-tools";
@@ -23,7 +25,7 @@ export function toUploadInfo(row: UploadRow): UploadInfo {
 }
 
 /** POST /api/uploads (multipart `file`): type from the bytes, limits per kind, metadata, content-addressed store. */
-export async function handleUpload(request: Request): Promise<Response> {
+export async function handleUpload(request: Request, actor: Pick<Actor, "id">): Promise<Response> {
   const limits = readUploadLimits();
   const largest = Math.max(limits.image, limits.video);
   const declared = Number(request.headers.get("content-length"));
@@ -48,7 +50,10 @@ export async function handleUpload(request: Request): Promise<Response> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const id = sha256(bytes);
   const existing = await getUpload(id);
-  if (existing) return Response.json(toUploadInfo(existing));
+  if (existing) {
+    await addUploadOwner(id, actor.id);
+    return Response.json(toUploadInfo(existing));
+  }
 
   const path = await storeBytes(id, bytes);
   let meta: Pick<UploadRow, "width" | "height" | "durationS"> = { width: null, height: null, durationS: null };
@@ -63,5 +68,6 @@ export async function handleUpload(request: Request): Promise<Response> {
     throw new AppError(415, "unreadable_media", `The file looks like ${sniffed.mediaType} but could not be read: ${error instanceof Error ? error.message : "invalid"}.`, "file");
   }
   const row = await saveUpload({ id, mediaType: sniffed.mediaType, size: bytes.byteLength, ...meta, createdAt: new Date() });
+  await addUploadOwner(id, actor.id);
   return Response.json(toUploadInfo(row), { status: 201 });
 }

@@ -21,7 +21,10 @@ type UiMessage = { role: string; parts: UiPart[]; [key: string]: unknown };
 export const MAX_FRAMES = 32;
 const DEFAULT_FPS = 2;
 
-const UPLOAD_URL = /^(?:https?:\/\/[^/]+)?\/api\/uploads\/([0-9a-f]{64})$/;
+const UPLOAD_URL = /^(?:https?:\/\/[^/]+)?\/api\/uploads\/([0-9a-f]{64})(?:\?share=([A-Za-z0-9_-]{24}))?$/;
+
+/** Whether the person starting the run may use this upload (theirs, a teammate's shared run's, or on a share link they opened). */
+export type UploadAccess = (uploadId: string, shareId: string | null) => Promise<boolean>;
 
 function videoFps(params: ParamValues): number {
   const fps = params.video_fps ?? params.fps;
@@ -32,17 +35,19 @@ function dataUrl(mediaType: string, bytes: Buffer): string {
   return `data:${mediaType};base64,${bytes.toString("base64")}`;
 }
 
-async function loadUpload(part: UiPart): Promise<UploadRow> {
-  const id = part.url?.match(UPLOAD_URL)?.[1];
+async function loadUpload(part: UiPart, access: UploadAccess): Promise<UploadRow> {
+  const match = typeof part.url === "string" ? part.url.match(UPLOAD_URL) : null;
+  const id = match?.[1];
   if (!id) throw new AppError(400, "invalid_attachment", "Attachments must be uploaded first (POST /api/uploads) and referenced by their /api/uploads/:id URL.", "messages");
   const row = await getUpload(id);
-  if (!row) throw new AppError(400, "unknown_upload", `No upload with id ${id}.`, "messages");
+  // Someone else's file is "unknown" too: ids are never confirmed.
+  if (!row || !(await access(id, match?.[2] ?? null))) throw new AppError(400, "unknown_upload", `No upload with id ${id}.`, "messages");
   return row;
 }
 
 export type ResolvedAttachments = { messages: UiMessage[]; sent: AttachmentSent[] };
 
-export async function resolveAttachments(messages: UiMessage[], provider: ProviderCatalog, offering: Offering, params: ParamValues): Promise<ResolvedAttachments> {
+export async function resolveAttachments(messages: UiMessage[], provider: ProviderCatalog, offering: Offering, params: ParamValues, access: UploadAccess): Promise<ResolvedAttachments> {
   const sent: AttachmentSent[] = [];
   const out: UiMessage[] = [];
 
@@ -57,7 +62,7 @@ export async function resolveAttachments(messages: UiMessage[], provider: Provid
         parts.push(part);
         continue;
       }
-      const upload = await loadUpload(part);
+      const upload = await loadUpload(part, access);
       const kind = upload.mediaType.startsWith("video/") ? "video" : "image";
       const bytes = await readStored(upload.id);
 

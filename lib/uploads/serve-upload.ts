@@ -6,10 +6,11 @@ import { AppError } from "@/lib/http/app-error";
 import { UPLOAD_ID, uploadPath } from "./upload-store";
 
 /** GET /api/uploads/:id: the file with its true content type; never sniffed or run by the browser. */
-export async function serveUpload(id: string): Promise<Response> {
+export async function serveUpload(id: string, mayRead: (id: string) => Promise<boolean> = async () => true): Promise<Response> {
   if (!UPLOAD_ID.test(id)) throw new AppError(400, "invalid_id", "Upload ids are sha256 hashes (64 hex characters).", "id");
   const row = await getUpload(id);
-  if (!row) throw new AppError(404, "not_found", `No upload with id ${id}.`);
+  // Someone else's file answers exactly like a missing one.
+  if (!row || !(await mayRead(id))) throw new AppError(404, "not_found", `No upload with id ${id}.`);
   const stream = Readable.toWeb(fs.createReadStream(uploadPath(id))) as ReadableStream<Uint8Array>;
   return new Response(stream, {
     headers: {
@@ -18,8 +19,8 @@ export async function serveUpload(id: string): Promise<Response> {
       "x-content-type-options": "nosniff",
       "content-disposition": "inline",
       "content-security-policy": "default-src 'none'; sandbox",
-      // Content-addressed: the bytes behind an id never change.
-      "cache-control": "public, max-age=31536000, immutable",
+      // Content-addressed, so the bytes never change; private, because access depends on who asks.
+      "cache-control": "private, max-age=31536000, immutable",
     },
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/app-error";
 import { handleUpload } from "./handle-upload";
 import { frameCount, probeVideo, sampleFrames } from "./media-tools";
 import { serveUpload } from "./serve-upload";
+import { ownerActor } from "@/lib/test-support/test-actor";
 import { sniffMedia } from "./sniff-media";
 import { readUploadLimits } from "./upload-limits";
 
@@ -18,10 +19,10 @@ beforeAll(() => {
   process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "playground-uploads-"));
 });
 
-function upload(bytes: Uint8Array, name: string, type = "application/octet-stream") {
+async function upload(bytes: Uint8Array, name: string, type = "application/octet-stream") {
   const form = new FormData();
   form.append("file", new File([Buffer.from(bytes)], name, { type }));
-  return handleUpload(new Request("http://localhost/api/uploads", { method: "POST", body: form }));
+  return handleUpload(new Request("http://localhost/api/uploads", { method: "POST", body: form }), await ownerActor());
 }
 
 describe("sniffMedia decides the type from the bytes", () => {

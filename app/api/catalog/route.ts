@@ -1,5 +1,5 @@
-import { getPublicCatalog } from "@/lib/catalog/public-catalog";
-import { withErrors } from "@/lib/http/with-errors";
+import { guarded } from "@/lib/auth/guard";
+import { getCatalogFor } from "@/lib/catalog/catalog-for-actor";
 
 export const dynamic = "force-dynamic";
-export const GET = withErrors(async () => Response.json(await getPublicCatalog()));
+export const GET = guarded("read", async (_request, _context, actor) => Response.json(await getCatalogFor(actor)));

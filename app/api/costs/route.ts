@@ -1,5 +1,5 @@
+import { guarded } from "@/lib/auth/guard";
 import { costReport } from "@/lib/costs/cost-report";
-import { withErrors } from "@/lib/http/with-errors";
 
 export const dynamic = "force-dynamic";
-export const GET = withErrors(async (request: Request) => Response.json(await costReport(new URL(request.url))));
+export const GET = guarded("read", async (request, _context, actor) => Response.json(await costReport(new URL(request.url), actor)));

@@ -1,5 +1,5 @@
+import { guarded } from "@/lib/auth/guard";
 import { handleExport } from "@/lib/bundle/transfer-runs";
-import { withErrors } from "@/lib/http/with-errors";
 
 export const dynamic = "force-dynamic";
-export const GET = withErrors(handleExport);
+export const GET = guarded("export", (request, _context, actor) => handleExport(request, actor));

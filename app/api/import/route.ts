@@ -1,5 +1,5 @@
+import { guarded } from "@/lib/auth/guard";
 import { handleImport } from "@/lib/bundle/transfer-runs";
-import { withErrors } from "@/lib/http/with-errors";
 
 export const dynamic = "force-dynamic";
-export const POST = withErrors(handleImport);
+export const POST = guarded("import", (request, _context, actor) => handleImport(request, actor));

@@ -1,8 +1,8 @@
-import { withErrors } from "@/lib/http/with-errors";
+import { guarded } from "@/lib/auth/guard";
 import { listRunRecords } from "@/lib/runs/read-runs";
 import { startRun } from "@/lib/runs/start-run";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 800;
-export const POST = withErrors(startRun);
-export const GET = withErrors(async (request: Request) => Response.json(await listRunRecords(new URL(request.url))));
+export const POST = guarded("run", (request, _context, actor) => startRun(request, actor));
+export const GET = guarded("read", async (request, _context, actor) => Response.json(await listRunRecords(new URL(request.url), actor)));

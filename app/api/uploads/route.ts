@@ -1,5 +1,5 @@
-import { withErrors } from "@/lib/http/with-errors";
+import { guarded } from "@/lib/auth/guard";
 import { handleUpload } from "@/lib/uploads/handle-upload";
 
 export const dynamic = "force-dynamic";
-export const POST = withErrors(handleUpload);
+export const POST = guarded("upload", (request, _context, actor) => handleUpload(request, actor));

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { audit } from "@/lib/team/audit";
 import { saveCatalogOverride } from "@/db/queries";
 import { readSecret } from "@/lib/env";
 import { getCatalog, invalidateCatalog } from "../public-catalog";
@@ -94,5 +96,12 @@ export async function refreshCatalog(env: NodeJS.ProcessEnv = process.env, now =
     }),
   );
   invalidateCatalog();
+  return reports;
+}
+
+/** POST /api/catalog/refresh: an admin's refresh, written to the audit log. */
+export async function refreshCatalogAsAdmin(actor: Actor): Promise<RefreshReport[]> {
+  const reports = await refreshCatalog();
+  audit({ action: "catalog.refresh", actor, after: reports.map((r) => ({ provider: r.provider, ok: r.ok })) });
   return reports;
 }

@@ -1,5 +1,5 @@
-import { refreshCatalog } from "@/lib/catalog/refresh/refresh-catalog";
-import { withErrors } from "@/lib/http/with-errors";
+import { guarded } from "@/lib/auth/guard";
+import { refreshCatalogAsAdmin } from "@/lib/catalog/refresh/refresh-catalog";
 
 export const dynamic = "force-dynamic";
-export const POST = withErrors(async () => Response.json({ providers: await refreshCatalog() }));
+export const POST = guarded("manage", async (_request, _context, actor) => Response.json({ providers: await refreshCatalogAsAdmin(actor) }));

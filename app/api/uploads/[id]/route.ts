@@ -1,5 +1,5 @@
 import { withErrors } from "@/lib/http/with-errors";
-import { serveUpload } from "@/lib/uploads/serve-upload";
+import { serveUploadFor } from "@/lib/uploads/serve-upload-route";
 
 export const dynamic = "force-dynamic";
-export const GET = withErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => serveUpload((await context.params).id));
+export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => serveUploadFor(request, (await context.params).id));

@@ -1,8 +1,9 @@
-import { withErrors } from "@/lib/http/with-errors";
+import { guarded } from "@/lib/auth/guard";
+import { publicOrigin } from "@/lib/http/client-address";
 import { revokeShare, shareRun } from "@/lib/share/share-runs";
 
 type Context = { params: Promise<{ id: string }> };
 
 export const dynamic = "force-dynamic";
-export const POST = withErrors(async (request: Request, context: Context) => Response.json(await shareRun((await context.params).id, new URL(request.url).origin)));
-export const DELETE = withErrors(async (_request: Request, context: Context) => Response.json(await revokeShare((await context.params).id)));
+export const POST = guarded("share", async (request, context: Context, actor) => Response.json(await shareRun((await context.params).id, actor, publicOrigin(request))));
+export const DELETE = guarded("share", async (_request, context: Context, actor) => Response.json(await revokeShare((await context.params).id, actor)));

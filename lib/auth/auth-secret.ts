@@ -1,0 +1,29 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { authEnv, readEnv } from "@/lib/env";
+
+/**
+ * The key that signs session cookies: AUTH_SECRET, or one made on first start
+ * and kept in DATA_DIR (mode 0600), so a laptop or a single VPS needs no setup.
+ * Several instances must share AUTH_SECRET.
+ */
+export function authSecret(): string {
+  const configured = authEnv().secret;
+  if (configured) return configured;
+  const file = path.join(readEnv().dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process wrote it first.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}

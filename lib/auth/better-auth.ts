@@ -1,0 +1,107 @@
+import "server-only";
+import { APIError, betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { getDb } from "@/db";
+import { findOwner, getUserById } from "@/db/team-queries";
+import { audit } from "@/lib/team/audit";
+import { accounts, rateLimits, sessions, users, verifications } from "@/db/schema";
+import { authEnv } from "@/lib/env";
+import { authSecret } from "./auth-secret";
+import { applyOidcRole, refuseSession, refuseSignIn } from "./sign-in-rules";
+
+function createAuth() {
+  const env = authEnv();
+  return betterAuth({
+    appName: "LLM Playground",
+    baseURL: env.publicUrl,
+    basePath: "/api/auth",
+    secret: authSecret(),
+    telemetry: { enabled: false },
+    database: drizzleAdapter(getDb(), {
+      provider: "sqlite",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "member", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    // Nobody signs up on their own: the owner is created at setup, others by invitation.
+    emailAndPassword: { enabled: env.passwordEnabled, disableSignUp: true, minPasswordLength: 8 },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-in/social": { window: 60, max: 20 } },
+    },
+    advanced: {
+      useSecureCookies: env.publicUrl?.startsWith("https:") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // The real peer (or the proxy's X-Forwarded-For with TRUST_PROXY=true); a client cannot pick its own rate-limit bucket.
+      ipAddress: { ipAddressHeaders: env.trustProxy ? ["x-forwarded-for"] : ["x-playground-peer"] },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            const refusal = refuseSignIn(user.email);
+            if (refusal) throw new APIError("FORBIDDEN", { message: refusal });
+            // Only single sign-on creates users through Better Auth: the first one owns the instance.
+            return { data: { ...user, role: (await findOwner()) ? (env.oidc?.defaultRole ?? "member") : "owner" } };
+          },
+        },
+      },
+      session: {
+        create: {
+          before: async (session) => {
+            const refusal = await refuseSession(session.userId);
+            if (refusal) throw new APIError("FORBIDDEN", { message: refusal });
+          },
+          after: async (session) => {
+            if (env.oidc) await applyOidcRole(session.userId, env.oidc);
+            const user = await getUserById(session.userId);
+            if (user) audit({ action: "sign-in", actor: user, target: { type: "user", id: user.id }, ip: session.ipAddress ?? null });
+          },
+        },
+      },
+    },
+    plugins: [
+      ...(env.oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: "oidc",
+                  name: env.oidc.name,
+                  clientId: env.oidc.clientId,
+                  clientSecret: env.oidc.clientSecret,
+                  discoveryUrl: `${env.oidc.issuer}/.well-known/openid-configuration`,
+                  scopes: ["openid", "email", "profile"],
+                  pkce: true,
+                  overrideUserInfo: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const state = globalThis as unknown as { playgroundAuth?: { key: string; auth: Auth } };
+
+/** One Better Auth instance per process (and per database file, for tests). */
+export function getAuth(): Auth {
+  const env = authEnv();
+  const key = `${env.mode}|${env.publicUrl}|${process.env.DATA_DIR}|${process.env.DATABASE_URL}`;
+  if (state.playgroundAuth?.key !== key) state.playgroundAuth = { key, auth: createAuth() };
+  return state.playgroundAuth.auth;
+}

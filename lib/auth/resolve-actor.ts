@@ -1,0 +1,50 @@
+import "server-only";
+import { getUserById } from "@/db/team-queries";
+import type { UserRow } from "@/db/schema";
+import { authEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/app-error";
+import { clientAddress, isLoopback } from "@/lib/http/client-address";
+import type { Actor } from "./actor";
+import { getAuth } from "./better-auth";
+import { userForIdentity, verifyIdentityHeader } from "./header-identity";
+import { ensureLocalOwner } from "./users";
+
+export const REMOTE_REFUSED_MESSAGE =
+  "This playground runs without sign-in (AUTH_MODE=none), so it only answers on this machine. To let others reach it, set AUTH_MODE=password (see the README, \"Run it for a team\").";
+
+function toActor(user: UserRow, via: Actor["via"], ip: string | null): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via, apiKeyId: null, ip };
+}
+
+/**
+ * Who is asking, or null when nobody is signed in. Throws 403 for a remote
+ * request to an instance without sign-in, and 401 for bad credentials.
+ */
+export async function resolveActor(headers: Headers): Promise<Actor | null> {
+  const env = authEnv();
+  const ip = clientAddress(headers);
+  if (env.mode === "none") {
+    if (!isLoopback(ip)) throw new AppError(403, "remote_access_refused", REMOTE_REFUSED_MESSAGE);
+    return toActor(await ensureLocalOwner(), "local", ip);
+  }
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    // API keys arrive with the gateway; until then no bearer token is valid.
+    throw new AppError(401, "invalid_api_key", "This API key is not valid.");
+  }
+  if (env.mode === "header" && env.header) {
+    const identity = await verifyIdentityHeader(headers, env.header);
+    if (!identity) return null;
+    if (!identity.ok) throw new AppError(401, "invalid_identity", identity.reason);
+    const user = await userForIdentity(identity);
+    if ("refused" in user) throw new AppError(403, "domain_not_allowed", user.refused);
+    if (user.disabled) throw new AppError(401, "account_disabled", "This account is disabled.");
+    return toActor(user, "header", ip);
+  }
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return null;
+  // The session's user row is read fresh: a role change or a disable applies at once.
+  const user = await getUserById(session.user.id);
+  if (!user || user.disabled) return null;
+  return toActor(user, "session", ip);
+}

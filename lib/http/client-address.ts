@@ -1,0 +1,59 @@
+import "server-only";
+import http from "node:http";
+import { authEnv } from "@/lib/env";
+
+// Next gives handlers no socket, and the x-forwarded-for it fills in keeps
+// whatever the client sent. So the HTTP server itself stamps the real peer
+// address on every request, overwriting any header of that name a client sent.
+const PEER_HEADER = "x-playground-peer";
+const patched = globalThis as unknown as { playgroundPeerStamp?: boolean };
+
+export function stampPeerAddress(): void {
+  if (patched.playgroundPeerStamp) return;
+  patched.playgroundPeerStamp = true;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const req = args[0] as http.IncomingMessage;
+      req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
+    }
+    return (emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean).call(this, event, ...args);
+  } as typeof emit;
+}
+
+export function isLoopback(address: string | null): boolean {
+  if (!address) return false;
+  const a = address.replace(/^::ffff:/, "");
+  return a === "::1" || /^127\.\d+\.\d+\.\d+$/.test(a);
+}
+
+/** The client's address: the socket's, or with TRUST_PROXY=true the first X-Forwarded-For entry. */
+export function clientAddress(headers: Headers): string | null {
+  const peer = headers.get(PEER_HEADER) || null;
+  if (authEnv().trustProxy) {
+    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    return forwarded || peer;
+  }
+  return peer;
+}
+
+/** This instance's address as users reach it: PUBLIC_URL, else the request's own origin. */
+export function publicOrigin(request: Request | Headers): string {
+  const env = authEnv();
+  if (env.publicUrl) return new URL(env.publicUrl).origin;
+  const headers = request instanceof Headers ? request : request.headers;
+  if (env.trustProxy) {
+    const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+    const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+    if (host) return `${proto === "https" ? "https" : "http"}://${host}`;
+  }
+  const host = headers.get("host");
+  if (host) return `http://${host}`;
+  return request instanceof Request ? new URL(request.url).origin : "http://localhost";
+}
+
+export function isHttps(headers: Headers): boolean {
+  const env = authEnv();
+  if (env.publicUrl) return env.publicUrl.startsWith("https:");
+  return env.trustProxy && headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}

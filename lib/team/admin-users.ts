@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { deleteUserSessions, getUserById, listUsers, runInTransaction, spendByUser, updateUser } from "@/db/team-queries";
+import { ROLES, type UserRow } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assignableRoles } from "@/lib/auth/policy";
+import { AppError } from "@/lib/http/app-error";
+import { audit } from "./audit";
+
+export function monthStart(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+function userJson(user: UserRow, spendUsd: number) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    monthlyBudgetUsd: user.monthlyBudgetUsd,
+    spendThisMonthUsd: spendUsd,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/** GET /api/admin/users: every account with this month's computed spend. */
+export async function listUserRecords() {
+  const now = new Date();
+  const spend = new Map<string, number>();
+  for (const row of await spendByUser({ from: monthStart(now), to: new Date(now.getTime() + 1) })) {
+    if (row.userId) spend.set(row.userId, (spend.get(row.userId) ?? 0) + row.costUsd);
+  }
+  return { users: (await listUsers()).map((u) => userJson(u, spend.get(u.id) ?? 0)) };
+}
+
+const patchSchema = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    disabled: z.boolean().optional(),
+    monthlyBudgetUsd: z.number().min(0).max(1_000_000).nullable().optional(),
+  })
+  .strict();
+
+/**
+ * PATCH /api/admin/users/:id. Admins change roles up to admin, disable and
+ * enable accounts, set budgets; nobody changes their own role or disables
+ * themselves; the owner cannot be disabled; making someone owner (the owner
+ * only) hands ownership over and makes the previous owner an admin.
+ */
+export async function patchUser(id: string, body: unknown, actor: Actor) {
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new AppError(400, "invalid_id", "User ids are letters, digits and dashes.", "id");
+  const parsed = patchSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
+  }
+  const patch = parsed.data;
+  const target = await getUserById(id);
+  if (!target) throw new AppError(404, "not_found", `No user with id ${id}.`);
+  if (target.role === "owner" && actor.role !== "owner") throw new AppError(403, "forbidden", "Only the owner changes the owner's account.");
+  if (target.id === actor.id && (patch.role !== undefined || patch.disabled !== undefined)) {
+    throw new AppError(400, "own_account", "You cannot change your own role or disable yourself.", patch.role !== undefined ? "role" : "disabled");
+  }
+  if (patch.role !== undefined && patch.role !== target.role && !assignableRoles(actor.role).includes(patch.role)) {
+    throw new AppError(403, "forbidden", `Your role (${actor.role}) may not make someone ${patch.role}.`, "role");
+  }
+  if (patch.disabled && (patch.role === "owner" || target.role === "owner")) throw new AppError(400, "owner_disabled", "The owner cannot be disabled; hand ownership over first.", "disabled");
+
+  runInTransaction((db) => {
+    if (patch.role !== undefined && patch.role !== target.role) {
+      if (patch.role === "owner") {
+        updateUser(actor.id, { role: "admin" }, db);
+        audit({ action: "user.role-change", actor, target: { type: "user", id: actor.id }, before: { role: "owner" }, after: { role: "admin" } }, db);
+      }
+      updateUser(id, { role: patch.role }, db);
+      audit({ action: "user.role-change", actor, target: { type: "user", id }, before: { role: target.role }, after: { role: patch.role } }, db);
+    }
+    if (patch.disabled !== undefined && patch.disabled !== target.disabled) {
+      updateUser(id, { disabled: patch.disabled }, db);
+      audit({ action: patch.disabled ? "user.disable" : "user.enable", actor, target: { type: "user", id }, before: { disabled: target.disabled }, after: { disabled: patch.disabled } }, db);
+    }
+    if (patch.monthlyBudgetUsd !== undefined && patch.monthlyBudgetUsd !== target.monthlyBudgetUsd) {
+      updateUser(id, { monthlyBudgetUsd: patch.monthlyBudgetUsd }, db);
+      audit({ action: "user.budget-change", actor, target: { type: "user", id }, before: { monthlyBudgetUsd: target.monthlyBudgetUsd }, after: { monthlyBudgetUsd: patch.monthlyBudgetUsd } }, db);
+    }
+  });
+  // A disabled account's sessions end at once.
+  if (patch.disabled) await deleteUserSessions(id);
+  return { user: (await listUserRecords()).users.find((u) => u.id === id)! };
+}

@@ -1,0 +1,146 @@
+import "server-only";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { z } from "zod";
+import { consumeInvite, getInvite, getInviteByTokenHash, getUserByEmail, insertCredentialAccount, insertInvite, insertUser, listInvites, revokeInviteRow, runInTransaction } from "@/db/team-queries";
+import type { InviteRow } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { assignableRoles } from "@/lib/auth/policy";
+import { refuseSignIn } from "@/lib/auth/sign-in-rules";
+import { AppError } from "@/lib/http/app-error";
+import { hitRateLimit } from "@/lib/http/rate-limit";
+import { audit } from "./audit";
+import { sendMail } from "./mailer";
+
+// Invitations: a random token shown once (in the link); only its sha256 is
+// stored. Single use, with an expiry; the role is fixed by the admin.
+
+const INVITE_TOKEN = /^[A-Za-z0-9_-]{32}$/;
+
+function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+const createSchema = z
+  .object({
+    role: z.enum(["admin", "member", "viewer"]),
+    email: z.email().max(320).optional(),
+    expiresInHours: z.number().int().min(1).max(24 * 30).default(72),
+  })
+  .strict();
+
+export type InviteStatus = "pending" | "accepted" | "revoked" | "expired";
+
+function statusOf(row: InviteRow, now = Date.now()): InviteStatus {
+  if (row.acceptedAt) return "accepted";
+  if (row.revokedAt) return "revoked";
+  return row.expiresAt.getTime() <= now ? "expired" : "pending";
+}
+
+export function inviteJson(row: InviteRow) {
+  return {
+    id: row.id,
+    role: row.role,
+    email: row.email,
+    status: statusOf(row),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createInvite(body: unknown, actor: Actor, origin: string) {
+  const parsed = createSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", issue?.message ?? "invalid invite", issue?.path.join(".") || undefined);
+  }
+  const { role, email, expiresInHours } = parsed.data;
+  if (!assignableRoles(actor.role).includes(role)) throw new AppError(403, "forbidden", `Your role (${actor.role}) may not invite a ${role}.`, "role");
+  if (email) {
+    const refusal = refuseSignIn(email);
+    if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
+    if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `${email} already has an account.`, "email");
+  }
+  const token = randomBytes(24).toString("base64url");
+  const now = new Date();
+  const row: InviteRow = {
+    id: randomUUID(),
+    tokenHash: tokenHash(token),
+    role,
+    email: email?.toLowerCase() ?? null,
+    createdBy: actor.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + expiresInHours * 3_600_000),
+    acceptedAt: null,
+    acceptedBy: null,
+    revokedAt: null,
+  };
+  await insertInvite(row);
+  audit({ action: "invite.create", actor, target: { type: "invite", id: row.id }, after: { role, email: row.email, expiresAt: row.expiresAt.toISOString() } });
+  const url = `${origin}/invite/${token}`;
+  const mail = row.email
+    ? await sendMail(row.email, "You are invited to the LLM Playground", `${actor.name} invited you to the LLM Playground as ${role}.\n\nAccept within ${expiresInHours} hours:\n${url}\n`)
+    : { sent: false };
+  return { url, token, ...inviteJson(row), mailed: mail.sent, ...(mail.error ? { mailError: mail.error } : {}) };
+}
+
+export async function listInviteRecords() {
+  return { invites: (await listInvites()).map(inviteJson) };
+}
+
+export async function revokeInvite(id: string, actor: Actor) {
+  if (!z.uuid().safeParse(id).success) throw new AppError(400, "invalid_id", "Invite ids are UUIDs.", "id");
+  const row = await getInvite(id);
+  if (!row) throw new AppError(404, "not_found", `No invite with id ${id}.`);
+  if (!(await revokeInviteRow(id, new Date()))) throw new AppError(409, "invite_closed", `This invite is already ${statusOf(row)}.`);
+  audit({ action: "invite.revoke", actor, target: { type: "invite", id }, before: { status: statusOf(row) } });
+  return { revoked: id };
+}
+
+/** What the invite page shows before sign-up: the role and the address it is for, or why it cannot be used. */
+export async function describeInvite(token: string): Promise<{ ok: true; role: string; email: string | null; expiresAt: string } | { ok: false; reason: string }> {
+  if (!INVITE_TOKEN.test(token)) return { ok: false, reason: "This invite link is not valid." };
+  const row = await getInviteByTokenHash(tokenHash(token));
+  if (!row) return { ok: false, reason: "This invite link is not valid." };
+  const status = statusOf(row);
+  if (status !== "pending") return { ok: false, reason: `This invite has been ${status === "accepted" ? "used already" : status}. Ask an admin for a new one.` };
+  return { ok: true, role: row.role, email: row.email, expiresAt: row.expiresAt.toISOString() };
+}
+
+const acceptSchema = z
+  .object({
+    name: z.string().trim().min(1, "name is required").max(100),
+    email: z.email("a valid email address is required").max(320),
+    password: z.string().min(8, "the password needs at least 8 characters").max(256),
+  })
+  .strict();
+
+/** POST /api/invites/:token/accept: makes the account (single use, race-free). The caller then signs in. */
+export async function acceptInvite(token: string, body: unknown, ip: string | null) {
+  hitRateLimit(`invite-accept:${ip ?? "unknown"}`, 60_000, 10);
+  const parsed = acceptSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
+  }
+  const invite = await describeInvite(token);
+  if (!invite.ok) throw new AppError(410, "invite_unusable", invite.reason);
+  const row = (await getInviteByTokenHash(tokenHash(token)))!;
+  const email = parsed.data.email.toLowerCase();
+  if (row.email && row.email !== email) throw new AppError(400, "wrong_email", `This invite is for ${row.email}.`, "email");
+  const refusal = refuseSignIn(email);
+  if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
+  if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `${email} already has an account. Sign in instead.`, "email");
+  const passwordHash = await hashPassword(parsed.data.password);
+  const userId = randomUUID();
+  const now = new Date();
+  runInTransaction((db) => {
+    if (!consumeInvite(row.id, userId, now, db)) throw new AppError(410, "invite_unusable", "This invite has just been used.");
+    insertUser({ id: userId, name: parsed.data.name, email, role: row.role, createdAt: now, updatedAt: now }, db);
+    insertCredentialAccount({ id: randomUUID(), userId, passwordHash }, db);
+    audit({ action: "invite.accept", actor: { id: userId, email, role: row.role, ip }, target: { type: "invite", id: row.id }, after: { role: row.role } }, db);
+  });
+  return { user: { id: userId, email, name: parsed.data.name, role: row.role } };
+}

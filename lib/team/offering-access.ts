@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { readSetting, writeSetting } from "@/db/team-queries";
+import type { Role } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { isAdmin } from "@/lib/auth/policy";
+import { AppError } from "@/lib/http/app-error";
+import { audit } from "./audit";
+
+// Which offerings each role may run, set by admins (e.g. members may not use
+// a costly one). null = every offering. Owners and admins are never limited.
+
+const SETTING_KEY = "offering-access";
+const offeringKey = z.string().regex(/^[a-z0-9-]+\/(\*|.+)$/, "entries are provider/model or provider/*").max(300);
+export const offeringAccessSchema = z
+  .object({
+    member: z.array(offeringKey).max(500).nullable(),
+    viewer: z.array(offeringKey).max(500).nullable(),
+  })
+  .strict();
+export type OfferingAccess = z.infer<typeof offeringAccessSchema>;
+
+const OPEN: OfferingAccess = { member: null, viewer: null };
+
+export async function readOfferingAccess(): Promise<OfferingAccess> {
+  const parsed = offeringAccessSchema.safeParse(await readSetting(SETTING_KEY));
+  return parsed.success ? parsed.data : OPEN;
+}
+
+export function allowedFor(access: OfferingAccess, role: Role, provider: string, model: string): boolean {
+  if (role === "owner" || role === "admin") return true;
+  const list = access[role];
+  return list === null || list.includes(`${provider}/${model}`) || list.includes(`${provider}/*`);
+}
+
+export async function requireOfferingAllowed(actor: Actor, provider: string, model: string): Promise<void> {
+  if (isAdmin(actor.role)) return;
+  if (!allowedFor(await readOfferingAccess(), actor.role, provider, model)) {
+    throw new AppError(403, "offering_not_allowed", `Your role (${actor.role}) may not use ${provider}/${model} on this playground. Ask an admin.`, "model");
+  }
+}
+
+export async function updateOfferingAccess(body: unknown, actor: Actor): Promise<OfferingAccess> {
+  const parsed = offeringAccessSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", issue?.message ?? "invalid access list", issue?.path.join(".") || undefined);
+  }
+  const before = await readOfferingAccess();
+  await writeSetting(SETTING_KEY, parsed.data);
+  audit({ action: "settings.change", actor, target: { type: "setting", id: SETTING_KEY }, before, after: parsed.data });
+  return parsed.data;
+}

@@ -6,7 +6,20 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+// The OS may hand the same free port to two calls in a row; never give one out twice.
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await askOsForPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function askOsForPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {

@@ -8,6 +8,7 @@ import { findOwner, getUserById } from "@/db/team-queries";
 import { audit } from "@/lib/team/audit";
 import { accounts, rateLimits, sessions, users, verifications } from "@/db/schema";
 import { authEnv } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/client-address";
 import { authSecret } from "./auth-secret";
 import { applyOidcRole, refuseSession, refuseSignIn } from "./sign-in-rules";
 
@@ -17,8 +18,12 @@ function createAuth() {
     appName: "LLM Playground",
     baseURL: env.publicUrl,
     basePath: "/api/auth",
+    // Without PUBLIC_URL, the address the user opened (Host, or X-Forwarded-Host behind a trusted proxy).
+    trustedOrigins: async (request) => (request ? [publicOrigin(request)] : []),
     secret: authSecret(),
     telemetry: { enabled: false },
+    // Warnings (such as "no baseURL" without PUBLIC_URL) are expected here; errors still show.
+    logger: { level: "error" },
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },

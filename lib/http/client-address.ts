@@ -1,11 +1,11 @@
 import "server-only";
 import http from "node:http";
 import { authEnv } from "@/lib/env";
+import { addressFrom, isLoopback, PEER_HEADER } from "./peer";
 
 // Next gives handlers no socket, and the x-forwarded-for it fills in keeps
 // whatever the client sent. So the HTTP server itself stamps the real peer
 // address on every request, overwriting any header of that name a client sent.
-const PEER_HEADER = "x-playground-peer";
 const patched = globalThis as unknown as { playgroundPeerStamp?: boolean };
 
 export function stampPeerAddress(): void {
@@ -21,20 +21,11 @@ export function stampPeerAddress(): void {
   } as typeof emit;
 }
 
-export function isLoopback(address: string | null): boolean {
-  if (!address) return false;
-  const a = address.replace(/^::ffff:/, "");
-  return a === "::1" || /^127\.\d+\.\d+\.\d+$/.test(a);
-}
+export { isLoopback };
 
 /** The client's address: the socket's, or with TRUST_PROXY=true the first X-Forwarded-For entry. */
 export function clientAddress(headers: Headers): string | null {
-  const peer = headers.get(PEER_HEADER) || null;
-  if (authEnv().trustProxy) {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return forwarded || peer;
-  }
-  return peer;
+  return addressFrom(headers, authEnv().trustProxy);
 }
 
 /** This instance's address as users reach it: PUBLIC_URL, else the request's own origin. */

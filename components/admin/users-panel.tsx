@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { formatUsd } from "@/lib/format";
+import { send, useJson } from "./use-admin-api";
+
+type UserRecord = { id: string; email: string; name: string; role: string; disabled: boolean; monthlyBudgetUsd: number | null; spendThisMonthUsd: number; createdAt: string };
+
+const ROLES = ["owner", "admin", "member", "viewer"];
+
+/** Everyone with an account: role, disable, this month's spend, monthly budget. */
+export function UsersPanel({ me }: { me: { id: string; role: string } }) {
+  const { data, error, reload } = useJson<{ users: UserRecord[] }>("/api/admin/users");
+  const [problem, setProblem] = useState<string | null>(null);
+  const patch = async (id: string, body: Record<string, unknown>) => {
+    const [, err] = await send(`/api/admin/users/${id}`, "PATCH", body);
+    setProblem(err);
+    await reload();
+  };
+  const roles = me.role === "owner" ? ROLES : ROLES.filter((r) => r !== "owner");
+  return (
+    <section aria-labelledby="users-heading" className="space-y-2">
+      <h2 id="users-heading" className="text-sm font-semibold">Users</h2>
+      {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
+      <table data-testid="users-table" className="w-full border-collapse text-xs">
+        <thead>
+          <tr className="text-left text-zinc-500">
+            <th className="p-1">Name</th>
+            <th className="p-1">Email</th>
+            <th className="p-1">Role</th>
+            <th className="p-1">Status</th>
+            <th className="p-1 text-right">Spend this month</th>
+            <th className="p-1 text-right">Monthly budget (USD)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.users.map((u) => {
+            const self = u.id === me.id;
+            const locked = self || (u.role === "owner" && me.role !== "owner");
+            return (
+              <tr key={u.id} data-testid="user-row" data-email={u.email} className="border-t border-zinc-100 dark:border-zinc-800">
+                <td className="p-1">{u.name}{self ? " (you)" : ""}</td>
+                <td className="p-1 font-mono">{u.email}</td>
+                <td className="p-1">
+                  <select
+                    aria-label={`Role of ${u.name}`}
+                    data-testid="user-role-select"
+                    value={u.role}
+                    disabled={locked}
+                    onChange={(e) => {
+                      if (e.target.value === "owner" && !window.confirm(`Hand ownership to ${u.name}? You become an admin.`)) return;
+                      void patch(u.id, { role: e.target.value });
+                    }}
+                    className="h-7 rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
+                  >
+                    {(locked ? ROLES : roles).map((r) => (
+                      <option key={r} value={r}>{r}</option>
+                    ))}
+                  </select>
+                </td>
+                <td className="p-1">
+                  <button
+                    type="button"
+                    data-testid="user-disable"
+                    disabled={locked || u.role === "owner"}
+                    aria-pressed={u.disabled}
+                    onClick={() => void patch(u.id, { disabled: !u.disabled })}
+                    className="rounded border border-zinc-300 px-2 py-0.5 disabled:opacity-50 dark:border-zinc-700"
+                  >
+                    {u.disabled ? "Disabled · enable" : "Active · disable"}
+                  </button>
+                </td>
+                <td className="p-1 text-right font-mono" data-testid="user-spend">{formatUsd(u.spendThisMonthUsd)}</td>
+                <td className="p-1 text-right">
+                  <input
+                    aria-label={`Monthly budget of ${u.name} in USD`}
+                    type="number"
+                    min={0}
+                    step="0.01"
+                    defaultValue={u.monthlyBudgetUsd ?? ""}
+                    placeholder="no cap"
+                    onBlur={(e) => {
+                      const value = e.target.value.trim() === "" ? null : Number(e.target.value);
+                      if (value !== u.monthlyBudgetUsd) void patch(u.id, { monthlyBudgetUsd: value });
+                    }}
+                    className="h-7 w-24 rounded border border-zinc-300 bg-white px-1 text-right dark:border-zinc-700 dark:bg-zinc-900"
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

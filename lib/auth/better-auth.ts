@@ -42,7 +42,7 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-in/social": { window: 60, max: 20 } },
+      customRules: { "/sign-in/email": { window: 60, max: 20 }, "/sign-in/social": { window: 60, max: 20 } },
     },
     advanced: {
       useSecureCookies: env.publicUrl?.startsWith("https:") ?? false,

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/zod-jitless";
 import { createContext, useContext } from "react";
 import type { Viewer } from "@/lib/auth/page-actor";
 

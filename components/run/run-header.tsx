@@ -1,3 +1,4 @@
+import { formatMs, formatRate, formatTokens, formatUsd } from "@/lib/format";
 import type { RunRecord } from "@/lib/runs/run-record";
 
 /** Target, status, time and the parameters exactly as sent. */
@@ -12,6 +13,10 @@ export function RunHeader({ record }: { record: RunRecord }) {
         <span className="text-zinc-500">
           · {record.status} · {new Date(record.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
         </span>
+      </p>
+      <p data-testid="run-numbers" className="font-mono text-zinc-600 dark:text-zinc-400">
+        cost <span data-testid="run-cost">{formatUsd(record.costUsd ?? record.providerCostUsd)}</span> · tokens {formatTokens(record.usage.inputTokens)} in / {formatTokens(record.usage.outputTokens)} out · TTFT {formatMs(record.ttftMs)} ·{" "}
+        {formatRate(record.tokensPerSecond)}
       </p>
       <p data-testid="run-params" className="font-mono text-zinc-600 dark:text-zinc-400">
         params as sent: {params.length ? params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "none (provider defaults)"}

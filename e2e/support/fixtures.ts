@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test as base } from "./csp-guard";
 import { AppServer, freePort, tempDataDir } from "./app-server";
 
 type WorkerFixtures = { app: AppServer };

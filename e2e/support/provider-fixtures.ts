@@ -1,4 +1,4 @@
-import { test as base } from "@playwright/test";
+import { test as base } from "./csp-guard";
 import { fakeProviderEnv } from "../fake-upstream/fake-upstream";
 import { AppServer, freePort, tempDataDir } from "./app-server";
 import { FakeUpstreamProcess } from "./fake-upstream-process";

@@ -106,7 +106,7 @@ export type AuthEnv = {
 };
 
 /** Sign-in settings. A bad value stops the server with a message naming the variable, never a silent fallback. */
-export function readAuthEnv(source: NodeJS.ProcessEnv = process.env): AuthEnv {
+export function readAuthEnv(source: Record<string, string | undefined> = process.env): AuthEnv {
   const parsed = authEnvSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -160,10 +160,12 @@ export function readAuthEnv(source: NodeJS.ProcessEnv = process.env): AuthEnv {
   };
 }
 
-// Parsed once per process: sign-in settings are read on every request.
+const AUTH_ENV_KEYS = Object.keys(authEnvSchema.shape);
+
+// Parsed once per distinct environment: sign-in settings are read on every request.
 let authEnvCache: { source: string; env: AuthEnv } | undefined;
 export function authEnv(): AuthEnv {
-  const key = [process.env.AUTH_MODE, process.env.PUBLIC_URL, process.env.TRUST_PROXY, process.env.ADMIN_CAN_READ_RUNS].join("|");
+  const key = AUTH_ENV_KEYS.map((k) => process.env[k] ?? "").join("\u0000");
   if (authEnvCache?.source !== key) authEnvCache = { source: key, env: readAuthEnv() };
   return authEnvCache.env;
 }

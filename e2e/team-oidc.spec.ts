@@ -15,6 +15,8 @@ test.beforeAll(async () => {
   idp = new OAuth2Server();
   await idp.issuer.keys.generate("RS256");
   await idp.start(0, "127.0.0.1");
+  // The mock names itself "localhost"; the browser must reach it on the address it listens on.
+  idp.issuer.url = `http://127.0.0.1:${idp.address().port}`;
   const claims = () => ({ sub: "ada-1", email: "ada@example.com", email_verified: true, name: "Ada Sso", groups });
   idp.service.on("beforeTokenSigning", (token) => Object.assign(token.payload, claims()));
   idp.service.on("beforeUserinfo", (userInfo) => {
@@ -56,6 +58,6 @@ test("sign in with the identity provider; the group claim decides the role at ev
   await page.getByTestId("sign-out").click();
   await page.getByTestId("sign-in-oidc").click();
   await expect(page.getByTestId("user-role")).toHaveText("viewer");
-  const me = await (await page.request.get("/api/me")).json();
+  const me = await (await page.request.get(`${server.url}/api/me`)).json();
   expect(me.user).toMatchObject({ email: "ada@example.com", role: "viewer" });
 });

@@ -10,7 +10,7 @@ export function UserMenu() {
   if (!viewer) return null;
   const signOut = async () => {
     setLeaving(true);
-    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => undefined);
+    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}", redirect: "manual" }).catch(() => undefined);
     window.location.href = "/sign-in";
   };
   return (

@@ -2,7 +2,7 @@ import "server-only";
 import { getUserByEmail } from "@/db/team-queries";
 import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, publicOrigin } from "@/lib/http/client-address";
 import { audit } from "@/lib/team/audit";
 import { getAuth } from "./better-auth";
 
@@ -11,18 +11,38 @@ import { getAuth } from "./better-auth";
  * clients we do not use). It belongs only in the httpOnly cookie.
  */
 async function stripTokens(response: Response): Promise<Response> {
-  const body = (await response.json()) as Record<string, unknown>;
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON after all: passed on as it came */
+  }
   if (body && typeof body === "object") {
-    delete body.token;
-    if (body.session && typeof body.session === "object") delete (body.session as Record<string, unknown>).token;
+    const record = body as Record<string, unknown>;
+    delete record.token;
+    if (record.session && typeof record.session === "object") delete (record.session as Record<string, unknown>).token;
   }
   const headers = new Headers(response.headers);
   headers.delete("content-length");
-  return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+  return new Response(body && typeof body === "object" ? JSON.stringify(body) : text || null, { status: response.status, statusText: response.statusText, headers });
 }
 
 function withoutSessionTokens(response: Response): Promise<Response> | Response {
   return response.headers.get("content-type")?.includes("application/json") ? stripTokens(response) : response;
+}
+
+/**
+ * Next hands handlers a URL on its own hostname (localhost:PORT); Better Auth
+ * builds callback URLs from it. Re-address the request to where users reach
+ * this instance (PUBLIC_URL, or the Host they used).
+ */
+async function atPublicOrigin(request: Request): Promise<Request> {
+  const url = new URL(request.url);
+  const origin = publicOrigin(request);
+  if (url.origin === origin) return request;
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+  return new Request(new URL(url.pathname + url.search, origin), { method: request.method, headers: request.headers, body, redirect: "manual" });
 }
 
 /** /api/auth/*: Better Auth's own endpoints, plus an audit row for each failed password sign-in. */
@@ -33,7 +53,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   }
   const signIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email");
   const email = signIn ? await request.clone().json().then((b: { email?: unknown }) => (typeof b?.email === "string" ? b.email.toLowerCase().slice(0, 320) : null)).catch(() => null) : null;
-  const response = await withoutSessionTokens(await getAuth().handler(request));
+  const response = await withoutSessionTokens(await getAuth().handler(await atPublicOrigin(request)));
   if (signIn && (response.status === 401 || response.status === 403)) {
     const user = email ? await getUserByEmail(email) : undefined;
     audit({

@@ -152,6 +152,27 @@ test.describe.serial("route x role x ownership", () => {
     expect((await api.member.delete(`/api/runs/${ownRun.owner}`)).status()).toBe(404);
   });
 
+  test("a public share link works for a visitor without an account, attachments included", async () => {
+    const image = Buffer.concat([PNG, Buffer.from(`shared ${Date.now()}`)]);
+    const upload = await (await api.member.post("/api/uploads", { multipart: { file: { name: "s.png", mimeType: "image/png", buffer: image } } })).json();
+    const response = await api.member.post("/api/runs", {
+      data: { provider: "simulator", model: "qwen3.5-flash", params: { sim_ttft_ms: 0, max_tokens: 5 }, messages: [{ role: "user", parts: [{ type: "text", text: "look" }, { type: "file", mediaType: "image/png", url: `/api/uploads/${upload.id}` }] }] },
+    });
+    const runId = response.headers()["x-run-id"]!;
+    await response.body();
+    const { shareId, url } = await (await api.member.post(`/api/runs/${runId}/share`)).json();
+    expect(url).toBe(`${server.url}/r/${shareId}`);
+    const page = await api.anon.get(`/r/${shareId}`);
+    expect(page.status()).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`/api/uploads/${upload.id}?share=${shareId}`);
+    expect((await api.anon.get(`/api/uploads/${upload.id}?share=${shareId}`)).status()).toBe(200);
+    expect((await api.anon.get(`/api/uploads/${upload.id}`)).status()).toBe(401);
+    expect((await api.viewer.get(`/api/uploads/${upload.id}`)).status()).toBe(404);
+    // A share id does not open other files.
+    expect((await api.anon.get(`/api/uploads/${memberUpload}?share=${shareId}`)).status()).toBe(404);
+  });
+
   test("no password hash, session token or invite token leaks in what the API returns", async () => {
     const bodies = await Promise.all(["/api/admin/users", "/api/admin/invites", "/api/admin/audit", "/api/admin/audit/export", "/api/me", "/api/auth/get-session", "/api/runs"].map(async (p) => (await api.owner.get(p)).text()));
     const text = bodies.join("\n");

@@ -37,7 +37,8 @@ export async function insertRun(row: NewRunRow, db: Db = getDb()): Promise<void>
 export async function finishRun(id: string, finish: RunFinish, db: Db = getDb()): Promise<boolean> {
   const result = db
     .update(runs)
-    .set({ ...finish, finishedAt: new Date() })
+    // Finishing releases the run's budget reservation: its real cost now counts instead.
+    .set({ ...finish, reservedUsd: null, finishedAt: new Date() })
     .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
     .run();
   return result.changes === 1;
@@ -56,7 +57,7 @@ export async function checkpointRun(id: string, output: { outputText: string; ou
 export async function markInterruptedRuns(db: Db = getDb()): Promise<number> {
   const result = db
     .update(runs)
-    .set({ status: "interrupted", finishedAt: new Date(), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
+    .set({ status: "interrupted", reservedUsd: null, finishedAt: new Date(), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
     .where(eq(runs.status, "streaming"))
     .run();
   return result.changes;

@@ -66,6 +66,10 @@ export const runs = sqliteTable(
     userId: text("user_id"),
     /** private: the author (and admins' metadata view); team: every signed-in member. */
     visibility: text("visibility", { enum: RUN_VISIBILITIES }).notNull().default("private"),
+    /** The API key a gateway call came with (null for runs from the browser). */
+    apiKeyId: text("api_key_id"),
+    /** Worst-case cost held against budgets while the run streams; cleared when it finishes. */
+    reservedUsd: real("reserved_usd"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },
@@ -74,6 +78,7 @@ export const runs = sqliteTable(
     index("runs_status_idx").on(t.status),
     index("runs_compare_group_idx").on(t.compareGroupId),
     index("runs_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("runs_key_created_idx").on(t.apiKeyId, t.createdAt),
     // Covers the cost totals query (no table lookups over a period's runs).
     index("runs_cost_idx").on(t.createdAt, t.provider, t.model, t.costUsd, t.providerCostUsd),
   ],
@@ -131,8 +136,11 @@ export const users = sqliteTable("users", {
   image: text("image"),
   role: text("role", { enum: ROLES }).notNull().default("member"),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
-  /** Monthly spend cap in USD (enforced by the gateway work); null = no cap. */
+  /** Monthly spend cap in USD for everything this person runs (browser and API); null = no cap. */
   monthlyBudgetUsd: real("monthly_budget_usd"),
+  /** Requests per minute and concurrent streams for this person; null = no limit. */
+  rpm: integer("rpm"),
+  maxConcurrent: integer("max_concurrent"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
@@ -243,3 +251,29 @@ export const auditLog = sqliteTable(
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** A personal API key: only its sha256 is stored; the prefix identifies it in lists. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    /** Provider ids this key may use; null = any the owner may use. */
+    allowedProviders: text("allowed_providers", { mode: "json" }).$type<string[] | null>(),
+    /** provider/model ids this key may use; null = any. */
+    allowedModels: text("allowed_models", { mode: "json" }).$type<string[] | null>(),
+    monthlyBudgetUsd: real("monthly_budget_usd"),
+    rpm: integer("rpm"),
+    maxConcurrent: integer("max_concurrent"),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId)],
+);
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -27,7 +27,7 @@ export async function findOwner(db: Db = getDb()): Promise<UserRow | undefined> 
   return db.select().from(users).where(eq(users.role, "owner")).orderBy(users.createdAt).get();
 }
 
-export function insertUser(row: Omit<UserRow, "emailVerified" | "image" | "disabled" | "monthlyBudgetUsd"> & Partial<UserRow>, db: Db = getDb()): void {
+export function insertUser(row: Pick<UserRow, "id" | "name" | "email" | "role" | "createdAt" | "updatedAt"> & Partial<UserRow>, db: Db = getDb()): void {
   db.insert(users).values(row).run();
 }
 

@@ -44,6 +44,7 @@ test.describe.serial("route x role x ownership", () => {
   const ownRun = {} as Record<Role, string>;
   const deletable: string[] = [];
   let pendingInvites: string[] = [];
+  let ownerKeyId = "";
 
   test.beforeAll(async () => {
     // Provider endpoints point at a closed local port: a catalog refresh must not leave this machine.
@@ -64,6 +65,7 @@ test.describe.serial("route x role x ownership", () => {
     const own = Buffer.concat([PNG, Buffer.from(`member-only ${Date.now()}`)]);
     const upload = await api.member.post("/api/uploads", { multipart: { file: { name: "mine.png", mimeType: "image/png", buffer: own } } });
     memberUpload = (await upload.json()).id;
+    ownerKeyId = (await (await api.owner.post("/api/keys", { data: { name: "owner's" } })).json()).id;
     for (let i = 0; i < 2; i++) pendingInvites.push((await (await api.owner.post("/api/admin/invites", { data: { role: "viewer" } })).json()).id);
   });
   test.afterAll(async () => {
@@ -107,6 +109,20 @@ test.describe.serial("route x role x ownership", () => {
     { route: "/api/admin/audit/export", method: "GET", name: "audit JSONL", call: () => ({ method: "GET", path: "/api/admin/audit/export" }), expect: adminOnly(200) },
     { route: "/api/admin/audit/verify", method: "GET", name: "audit verification", call: () => ({ method: "GET", path: "/api/admin/audit/verify" }), expect: adminOnly(200) },
     { route: "/api/admin/access", method: "GET", name: "offering access", call: () => ({ method: "GET", path: "/api/admin/access" }), expect: adminOnly(200) },
+    { route: "/api/admin/model-aliases", method: "GET", name: "alias defaults", call: () => ({ method: "GET", path: "/api/admin/model-aliases" }), expect: adminOnly(200) },
+    { route: "/api/admin/model-aliases", method: "PUT", name: "set alias defaults", call: () => ({ method: "PUT", path: "/api/admin/model-aliases", data: { "qwen3.5-flash": "simulator" } }), expect: adminOnly(200) },
+    { route: "/api/keys", method: "GET", name: "own API keys", call: () => ({ method: "GET", path: "/api/keys" }), expect: all(200) },
+    { route: "/api/keys", method: "POST", name: "make an API key", call: () => ({ method: "POST", path: "/api/keys", data: { name: "matrix" } }), expect: all(201) },
+    { route: "/api/keys/[id]", method: "DELETE", name: "revoke someone else's key", call: () => ({ method: "DELETE", path: `/api/keys/${ownerKeyId}` }), expect: { anon: 401, owner: 200, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/v1/models", method: "GET", name: "gateway models", call: () => ({ method: "GET", path: "/api/v1/models" }), expect: all(200) },
+    { route: "/api/v1/models/[...id]", method: "GET", name: "one gateway model", call: () => ({ method: "GET", path: "/api/v1/models/simulator/qwen3.5-flash" }), expect: all(200) },
+    { route: "/api/v1/chat/completions", method: "POST", name: "gateway chat", call: () => ({ method: "POST", path: "/api/v1/chat/completions", data: { model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 3, sim_ttft_ms: 0 } }), expect: runners(200) },
+    { route: "/api/simulator/v1/models", method: "GET", name: "simulator models", call: () => ({ method: "GET", path: "/api/simulator/v1/models" }), expect: runners(200) },
+    { route: "/api/simulator/v1/[...path]", method: "GET", name: "simulator unknown route", call: () => ({ method: "GET", path: "/api/simulator/v1/nothing" }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/simulator/v1/[...path]", method: "POST", name: "simulator unknown route (POST)", call: () => ({ method: "POST", path: "/api/simulator/v1/completions", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/simulator/v1/[...path]", method: "PUT", name: "simulator unknown route (PUT)", call: () => ({ method: "PUT", path: "/api/simulator/v1/x", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/simulator/v1/[...path]", method: "PATCH", name: "simulator unknown route (PATCH)", call: () => ({ method: "PATCH", path: "/api/simulator/v1/x", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/simulator/v1/[...path]", method: "DELETE", name: "simulator unknown route (DELETE)", call: () => ({ method: "DELETE", path: "/api/simulator/v1/x" }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
     { route: "/api/admin/access", method: "PUT", name: "set offering access", call: () => ({ method: "PUT", path: "/api/admin/access", data: { member: null, viewer: null } }), expect: adminOnly(200) },
   ];
 

@@ -75,6 +75,7 @@ const authEnvSchema = z.object({
   AUTH_ALLOWED_DOMAINS: list,
   PLAYGROUND_INIT_OWNER_EMAIL: maybe(z.email({ error: "PLAYGROUND_INIT_OWNER_EMAIL must be an email address" })),
   PLAYGROUND_INIT_OWNER_PASSWORD: maybe(z.string().min(8, "PLAYGROUND_INIT_OWNER_PASSWORD must be at least 8 characters")),
+  PLAYGROUND_INIT_API_KEY: maybe(z.string().min(32, "PLAYGROUND_INIT_API_KEY must be at least 32 characters").max(200)),
   OIDC_ISSUER: maybe(z.url({ error: "OIDC_ISSUER must be the issuer URL" })),
   OIDC_CLIENT_ID: maybe(z.string()),
   OIDC_CLIENT_SECRET: maybe(z.string()),
@@ -99,6 +100,7 @@ export type AuthEnv = {
   passwordEnabled: boolean;
   allowedDomains: string[];
   initOwner: { email: string; password: string } | null;
+  initApiKey: string | undefined;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string; roleClaim: string; roleMap: Map<string, (typeof ROLE_NAMES)[number]>; defaultRole: "admin" | "member" | "viewer" } | null;
   header: { jwksUrl: string; audience: string | undefined; issuer: string | undefined; headerName: string } | null;
   adminCanReadRuns: boolean;
@@ -153,6 +155,7 @@ export function readAuthEnv(source: Record<string, string | undefined> = process
     passwordEnabled: env.AUTH_MODE === "password" || (env.AUTH_MODE === "oidc" && env.AUTH_PASSWORD_ENABLED),
     allowedDomains: env.AUTH_ALLOWED_DOMAINS.map((d) => d.toLowerCase().replace(/^@/, "")),
     initOwner: env.PLAYGROUND_INIT_OWNER_EMAIL ? { email: env.PLAYGROUND_INIT_OWNER_EMAIL.toLowerCase(), password: env.PLAYGROUND_INIT_OWNER_PASSWORD! } : null,
+    initApiKey: env.PLAYGROUND_INIT_API_KEY,
     oidc,
     header,
     adminCanReadRuns: env.ADMIN_CAN_READ_RUNS,

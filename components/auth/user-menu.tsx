@@ -20,6 +20,9 @@ export function UserMenu() {
           <span data-testid="user-name">{viewer.name}</span> · <span data-testid="user-role">{viewer.role}</span>
         </span>
       )}
+      <a href="/keys" data-testid="nav-keys" className="underline">
+        API keys
+      </a>
       {viewer.can.manage && (
         <a href="/admin" data-testid="nav-admin" className="underline">
           Admin

@@ -86,6 +86,7 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
                 </a>
               )}
               <span data-testid="row-words" className="min-w-0 flex-1 truncate">
+                {run.apiKeyName && <span data-testid="row-api" className="mr-1 rounded bg-blue-100 px-1 text-blue-900 dark:bg-blue-950 dark:text-blue-200">API · {run.apiKeyName}</span>}
                 {run.visibility === "team" && <span data-testid="row-team" className="mr-1 rounded bg-zinc-200 px-1 dark:bg-zinc-800">team</span>}
                 {run.author && viewer && run.userId !== viewer.id && <span data-testid="row-author" className="mr-1 text-zinc-500">{run.author.name}:</span>}
                 {run.contentHidden ? <span className="italic text-zinc-400">private</span> : firstWords(run)}

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useViewer } from "@/components/auth/viewer-context";
+import { BudgetNote } from "@/components/auth/budget-note";
 import { Button } from "@/components/ui/button";
 import { formatBytes, type UploadLimits } from "@/lib/uploads/upload-limits";
 import { AttachmentStrip } from "./attachments/attachment-strip";
@@ -106,6 +107,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
           </span>
         </div>
         <div className="flex items-center gap-2">
+          <BudgetNote busy={busy} />
           <p data-testid="composer-blocked" className="text-xs text-red-600">
             {reason}
           </p>

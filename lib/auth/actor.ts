@@ -9,6 +9,18 @@ export type Actor = {
   via: "local" | "session" | "header" | "api-key";
   apiKeyId: string | null;
   ip: string | null;
+  /** The limits of the API key this request came with (none for a browser session). */
+  key?: KeyLimits;
+};
+
+export type KeyLimits = {
+  id: string;
+  name: string;
+  allowedProviders: string[] | null;
+  allowedModels: string[] | null;
+  monthlyBudgetUsd: number | null;
+  rpm: number | null;
+  maxConcurrent: number | null;
 };
 
 export const LOCAL_OWNER_ID = "local-owner";

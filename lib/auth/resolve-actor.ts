@@ -8,6 +8,7 @@ import type { Actor } from "./actor";
 import { getAuth } from "./better-auth";
 import { userForIdentity, verifyIdentityHeader } from "./header-identity";
 import { ensureLocalOwner } from "./users";
+import { verifyApiKey } from "@/lib/keys/api-keys";
 
 export const REMOTE_REFUSED_MESSAGE =
   "This playground runs without sign-in (AUTH_MODE=none), so it only answers on this machine. To let others reach it, set AUTH_MODE=password (see the README, \"Run it for a team\").";
@@ -23,15 +24,14 @@ function toActor(user: UserRow, via: Actor["via"], ip: string | null): Actor {
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const env = authEnv();
   const ip = clientAddress(headers);
-  if (env.mode === "none") {
-    if (!isLoopback(ip)) throw new AppError(403, "remote_access_refused", REMOTE_REFUSED_MESSAGE);
-    return toActor(await ensureLocalOwner(), "local", ip);
-  }
+  if (env.mode === "none" && !isLoopback(ip)) throw new AppError(403, "remote_access_refused", REMOTE_REFUSED_MESSAGE);
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    // API keys arrive with the gateway; until then no bearer token is valid.
-    throw new AppError(401, "invalid_api_key", "This API key is not valid.");
+    const { key, user } = await verifyApiKey(authorization.slice(7).trim());
+    const { id, name, allowedProviders, allowedModels, monthlyBudgetUsd, rpm, maxConcurrent } = key;
+    return { ...toActor(user, "api-key", ip), apiKeyId: key.id, key: { id, name, allowedProviders, allowedModels, monthlyBudgetUsd, rpm, maxConcurrent } };
   }
+  if (env.mode === "none") return toActor(await ensureLocalOwner(), "local", ip);
   if (env.mode === "header" && env.header) {
     const identity = await verifyIdentityHeader(headers, env.header);
     if (!identity) return null;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { deleteRun, getRun, listGroupRuns, listRuns, setVisibility } from "@/db/queries";
 import { listUsers } from "@/db/team-queries";
+import { listAllApiKeyNames } from "@/db/gateway-queries";
 import { RUN_STATUSES, RUN_VISIBILITIES, type RunRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/policy";
@@ -20,11 +21,15 @@ async function authorNames(): Promise<Map<string, { name: string }>> {
   return new Map((await listUsers()).map((u) => [u.id, { name: u.name }]));
 }
 
+async function keyNames(): Promise<Map<string, string>> {
+  return new Map((await listAllApiKeyNames()).map((k) => [k.id, k.name]));
+}
+
 export async function getRunRecord(id: string, actor: Actor) {
   checkId(id);
   const row = requireVisible(await getRun(id), id, actor);
-  const names = await authorNames();
-  return toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null);
+  const [names, keys] = await Promise.all([authorNames(), keyNames()]);
+  return toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null, row.apiKeyId ? keys.get(row.apiKeyId) : null);
 }
 
 const listQuerySchema = z.object({
@@ -67,9 +72,9 @@ export async function listRunRecords(url: URL, actor: Actor) {
     from: from ? new Date(`${from}T00:00:00Z`) : undefined,
     to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
   });
-  const names = await authorNames();
+  const [names, keys] = await Promise.all([authorNames(), keyNames()]);
   return {
-    runs: page.runs.map((row) => toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null)),
+    runs: page.runs.map((row) => toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null, row.apiKeyId ? keys.get(row.apiKeyId) : null)),
     nextCursor: page.nextCursor ? Buffer.from(`${page.nextCursor.createdAt}|${page.nextCursor.id}`).toString("base64url") : null,
   };
 }

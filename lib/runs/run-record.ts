@@ -2,7 +2,7 @@ import type { RunRow } from "@/db/schema";
 import type { RunStatusName, RunSummary } from "./run-types";
 
 /** A run as the HTTP API returns it (DESIGN.md: GET /api/runs/:id). */
-export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: { name: string } | null) {
+export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: { name: string } | null, apiKeyName?: string | null) {
   return {
     id: row.id,
     status: row.status,
@@ -33,7 +33,9 @@ export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: 
     finishedAt: row.finishedAt?.toISOString() ?? null,
     shareId: row.shareId,
     userId: row.userId,
-    apiKeyId: null as string | null,
+    apiKeyId: row.apiKeyId,
+    /** Set for runs that came through the API gateway: the key's name. */
+    apiKeyName: row.apiKeyId ? (apiKeyName ?? "(deleted key)") : null,
     visibility: row.visibility,
     author: author ? { name: author.name } : null,
     /** True when the viewer sees this run's numbers but not its text (an admin's view of a private run). */

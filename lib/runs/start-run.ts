@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { convertToModelMessages, createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessage, type UIMessageChunk } from "ai";
-import { insertRun } from "@/db/queries";
 import { findOffering, findProvider } from "@/lib/catalog";
 import { getCatalog, isConfigured } from "@/lib/catalog/public-catalog";
 import { AppError } from "@/lib/http/app-error";
@@ -16,6 +15,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOfferingAllowed } from "@/lib/team/offering-access";
 import { describeError } from "./describe-error";
 import { readsAllContent } from "./run-access";
+import { errorsAsParts, recordingTap } from "./stream-taps";
+import { admitRun } from "./admission";
+import { estimateInputTokens, worstCaseCostUsd } from "./worst-case-cost";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
@@ -63,40 +65,6 @@ async function resolveRun(body: RunRequest, actor: Actor) {
   return { provider, offering, adapter, connection, params: params.values, modelMessages, attachmentsSent: attachments.sent };
 }
 
-/**
- * Turns an error thrown by the stream itself (a connection reset, a stalled
- * upstream) into an error part, so the browser and the record both hear why.
- */
-function errorsAsParts(stream: ReadableStream<TextStreamPart<ToolSet>>): ReadableStream<TextStreamPart<ToolSet>> {
-  const reader = stream.getReader();
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        const { value, done } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        controller.enqueue({ type: "error", error });
-        controller.close();
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-}
-
-/** Passes every stream part through unchanged while the recorder watches it. */
-function recordingTap(recorder: RunRecorder) {
-  return new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
-    transform(part, controller) {
-      recorder.observe(part);
-      controller.enqueue(part);
-    },
-    flush() {
-      void recorder.settle();
-    },
-  });
-}
-
 /** Sends the server-measured time to first token the moment the first token passes. */
 function liveTtft(recorder: RunRecorder) {
   let sent = false;
@@ -111,30 +79,56 @@ function liveTtft(recorder: RunRecorder) {
   });
 }
 
-export async function startRun(request: Request, actor: Actor): Promise<Response> {
-  const parsed = runRequestSchema.safeParse(await readJson(request));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
+/** Key restrictions: a key limited to some providers or models gets 403 elsewhere. */
+function requireKeyAllows(actor: Actor, provider: string, model: string): void {
+  const key = actor.key;
+  if (!key) return;
+  if (key.allowedProviders && !key.allowedProviders.includes(provider)) {
+    throw new AppError(403, "key_not_allowed", `API key "${key.name}" may not use ${provider}; it is limited to ${key.allowedProviders.join(", ")}.`, "provider");
   }
-  const body = parsed.data;
+  if (key.allowedModels && !key.allowedModels.includes(`${provider}/${model}`)) {
+    throw new AppError(403, "key_not_allowed", `API key "${key.name}" may not use ${provider}/${model}.`, "model");
+  }
+}
+
+export type LaunchedRun = {
+  runId: string;
+  recorder: RunRecorder;
+  /** The SDK result; only its part stream is used. */
+  result: { stream: ReadableStream<TextStreamPart<ToolSet>> };
+  metadataBase: RunMessageMetadata;
+};
+
+/**
+ * Everything a run does before its answer is encoded for a client: validate,
+ * admit against limits and budgets (writing the row), and start the upstream
+ * call with the recorder watching. The browser's UI stream and the gateway's
+ * OpenAI stream both start here.
+ */
+export async function launchRun(body: RunRequest, actor: Actor, signal: AbortSignal): Promise<LaunchedRun> {
+  requireKeyAllows(actor, body.provider, body.model);
   const run = await resolveRun(body, actor);
 
   const runId = randomUUID();
-  await insertRun({
-    id: runId,
-    status: "streaming",
-    provider: body.provider,
-    model: body.model,
-    params: run.params,
-    system: body.system ?? null,
-    messages: body.messages,
-    promptText: promptTextOf(body.messages, body.system),
-    compareGroupId: body.compareGroupId ?? null,
-    attachmentsSent: run.attachmentsSent,
-    userId: actor.id,
-    createdAt: new Date(),
-  });
+  await admitRun(
+    {
+      id: runId,
+      status: "streaming",
+      provider: body.provider,
+      model: body.model,
+      params: run.params,
+      system: body.system ?? null,
+      messages: body.messages,
+      promptText: promptTextOf(body.messages, body.system),
+      compareGroupId: body.compareGroupId ?? null,
+      attachmentsSent: run.attachmentsSent,
+      userId: actor.id,
+      apiKeyId: actor.apiKeyId,
+      createdAt: new Date(),
+    },
+    actor,
+    worstCaseCostUsd(run.offering, run.params, estimateInputTokens(body.messages, body.system)),
+  );
 
   const observation: UpstreamObservation = { contentEvents: 0 };
   const errorContext = { providerName: run.provider.name, statusWords: run.adapter.statusWords, secrets: [run.connection.apiKey] };
@@ -143,8 +137,8 @@ export async function startRun(request: Request, actor: Actor): Promise<Response
     describe: (error) => describeError(error, errorContext),
     readReport: run.adapter.readReport,
   });
-  // Stopping in the browser aborts this request; that cancels the upstream call.
-  request.signal.addEventListener("abort", () => {
+  // Stopping in the browser (or a client hanging up) aborts the request; that cancels the upstream call.
+  signal.addEventListener("abort", () => {
     recorder.markAborted();
     // If the stream does not wind down on its own, still finish the row.
     setTimeout(() => void recorder.settle(), 2000).unref?.();
@@ -163,12 +157,21 @@ export async function startRun(request: Request, actor: Actor): Promise<Response
     toolChoice: call.toolChoice,
     // Never retry on our own: a retry can bill twice.
     maxRetries: 0,
-    abortSignal: request.signal,
+    abortSignal: signal,
     // One plain line per failed run; the details go to the run's record.
     onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
   });
+  return { runId, recorder, result, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent } };
+}
 
-  const metadataBase: RunMessageMetadata = { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent };
+export async function startRun(request: Request, actor: Actor): Promise<Response> {
+  const parsed = runRequestSchema.safeParse(await readJson(request));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
+  }
+  const { runId, recorder, result, metadataBase } = await launchRun(parsed.data, actor, request.signal);
+
   let finalSummary: RunSummary | undefined;
   const uiStream = toUIMessageStream({
     stream: errorsAsParts(result.stream).pipeThrough(recordingTap(recorder)),

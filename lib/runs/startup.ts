@@ -3,6 +3,8 @@ import { markInterruptedRuns } from "@/db/queries";
 import { assignOrphansTo, findOwner } from "@/db/team-queries";
 import { getDb } from "@/db";
 import { initOwnerFromEnv } from "@/lib/auth/setup-owner";
+import { ensureLocalOwner } from "@/lib/auth/users";
+import { ensureInitApiKey } from "@/lib/keys/api-keys";
 import { authEnv } from "@/lib/env";
 import { stampPeerAddress } from "@/lib/http/client-address";
 
@@ -20,6 +22,8 @@ export async function prepareOnStartup(): Promise<void> {
   const interrupted = await markInterruptedRuns();
   if (interrupted > 0) console.log(`[startup] marked ${interrupted} run(s) as interrupted`);
   await initOwnerFromEnv();
+  if (authEnv().mode === "none") await ensureLocalOwner();
+  await ensureInitApiKey(authEnv().initApiKey);
   const owner = await findOwner();
   if (owner) await assignOrphansTo(owner.id);
 }

@@ -14,9 +14,10 @@ const requestSchema = z.looseObject({
   stream_options: z.looseObject({ include_usage: z.boolean().optional() }).optional(),
   tools: z.array(z.looseObject({ type: z.string().optional(), function: z.looseObject({ name: z.string(), description: z.string().optional(), parameters: z.unknown() }) })).optional(),
   tool_choice: z.unknown().optional(),
+  n: z.number().int().min(1).max(8).optional(),
 });
 
-const TRANSPORT_FIELDS = new Set(["model", "messages", "stream", "stream_options", "tools", "tool_choice"]);
+const TRANSPORT_FIELDS = new Set(["model", "messages", "stream", "stream_options", "tools", "tool_choice", "n", "user", "store", "metadata"]);
 
 function knobDefault(name: string): number {
   const spec = simulator.offerings[0]?.params?.find((p) => p.name === name);
@@ -25,8 +26,8 @@ function knobDefault(name: string): number {
 const DEFAULT_TTFT_MS = knobDefault("sim_ttft_ms");
 const DEFAULT_RATE = knobDefault("sim_tokens_per_second");
 
-function errorResponse(status: number, message: string, type = "invalid_request_error"): Response {
-  return Response.json({ error: { message, type, code: status } }, { status });
+export function errorResponse(status: number, message: string, type = "invalid_request_error", code: string | null = null, param: string | null = null): Response {
+  return Response.json({ error: { message, type, param, code } }, { status });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -39,39 +40,45 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 type Delta = Record<string, unknown>;
 
-function chunk(id: string, model: string, created: number, delta: Delta, finishReason: string | null = null): string {
-  return `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+function chunk(id: string, model: string, created: number, delta: Delta, finishReason: string | null = null, index = 0): string {
+  return `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index, delta, finish_reason: finishReason }] })}\n\n`;
 }
 
-function usageJson(result: SimResult) {
+/** Usage over all choices: the prompt once, completions added up. */
+function usageJson(results: SimResult[]) {
+  const completion = results.reduce((n, r) => n + r.usage.completionTokens, 0);
+  const prompt = results[0]?.usage.promptTokens ?? 0;
   return {
-    prompt_tokens: result.usage.promptTokens,
-    completion_tokens: result.usage.completionTokens,
-    total_tokens: result.usage.promptTokens + result.usage.completionTokens,
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
     prompt_tokens_details: { cached_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: result.usage.reasoningTokens },
+    completion_tokens_details: { reasoning_tokens: results.reduce((n, r) => n + r.usage.reasoningTokens, 0) },
   };
 }
 
-function streamResult(result: SimResult, model: string, includeUsage: boolean, ttftMs: number, rate: number, signal: AbortSignal): ReadableStream<Uint8Array> {
+function choiceDeltas(result: SimResult): Delta[] {
+  const deltas: Delta[] = [...result.reasoningTokens.map((t) => ({ reasoning_content: t })), ...result.answerTokens.map((t) => ({ content: t }))];
+  if (result.toolCall) {
+    deltas.push({ tool_calls: [{ index: 0, id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: "" } }] });
+    deltas.push({ tool_calls: [{ index: 0, function: { arguments: result.toolCall.arguments } }] });
+  }
+  return deltas;
+}
+
+function streamResult(results: SimResult[], model: string, includeUsage: boolean, ttftMs: number, rate: number, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const id = `chatcmpl-sim-${Date.now().toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
-  const deltas: Delta[] = [
-    ...result.reasoningTokens.map((t) => ({ reasoning_content: t })),
-    ...result.answerTokens.map((t) => ({ content: t })),
-  ];
-  if (result.toolCall) {
-    deltas.push({ tool_calls: [{ index: 0, id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: "" } }] });
-    deltas.push({ tool_calls: [{ index: 0, id: "", function: { arguments: result.toolCall.arguments } }] });
-  }
+  // Several choices (n > 1) stream one after the other, each chunk naming its index.
+  const deltas: { delta: Delta; index: number }[] = results.flatMap((r, index) => choiceDeltas(r).map((delta) => ({ delta, index })));
   const interval = 1000 / rate;
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const start = performance.now();
       try {
-        controller.enqueue(encoder.encode(chunk(id, model, created, { role: "assistant", content: "" })));
+        for (let index = 0; index < results.length; index++) controller.enqueue(encoder.encode(chunk(id, model, created, { role: "assistant", content: "" }, null, index)));
         let sent = 0;
         // Token i is due at start + ttft + i / rate. Wake up, send everything due,
         // sleep until the next one: the rate stays exact even when timers are coarse.
@@ -82,15 +89,15 @@ function streamResult(result: SimResult, model: string, includeUsage: boolean, t
           const now = performance.now();
           let batch = "";
           while (sent < deltas.length && start + ttftMs + sent * interval <= now + 0.5) {
-            batch += chunk(id, model, created, deltas[sent]!);
+            batch += chunk(id, model, created, deltas[sent]!.delta, null, deltas[sent]!.index);
             sent++;
           }
           controller.enqueue(encoder.encode(batch));
         }
         if (signal.aborted) return controller.close();
-        controller.enqueue(encoder.encode(chunk(id, model, created, {}, result.finishReason)));
+        results.forEach((r, index) => controller.enqueue(encoder.encode(chunk(id, model, created, {}, r.finishReason, index))));
         if (includeUsage) {
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage: usageJson(result) })}\n\n`));
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage: usageJson(results) })}\n\n`));
         }
         controller.enqueue(encoder.encode("data: [DONE]\n\n"));
         controller.close();
@@ -119,33 +126,37 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
 
   const videoFps = typeof params.video_fps === "number" ? params.video_fps : 2;
   const attachments = await describeAttachments(body.messages, videoFps);
-  const result = simulateCompletion({ model: body.model, messages: body.messages, params, tools: body.tools, toolChoice: body.tool_choice, attachments });
+  const n = body.n ?? 1;
+  const seed = typeof params.seed === "number" ? params.seed : 0;
+  // Choice i is what seed + i would answer: different, and reproducible.
+  const results = Array.from({ length: n }, (_, i) =>
+    simulateCompletion({ model: body.model, messages: body.messages, params: i === 0 ? params : { ...params, seed: seed + i }, tools: body.tools, toolChoice: body.tool_choice, attachments }),
+  );
 
   if (body.stream) {
-    const stream = streamResult(result, body.model, body.stream_options?.include_usage === true, ttftMs, rate, request.signal);
+    const stream = streamResult(results, body.model, body.stream_options?.include_usage === true, ttftMs, rate, request.signal);
     return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform" } });
   }
 
-  await sleep(ttftMs + (result.reasoningTokens.length + result.answerTokens.length) * (1000 / rate), request.signal);
+  const tokens = results.reduce((sum, r) => sum + r.reasoningTokens.length + r.answerTokens.length, 0);
+  await sleep(ttftMs + tokens * (1000 / rate), request.signal);
   return Response.json({
     id: `chatcmpl-sim-${Date.now().toString(36)}`,
     object: "chat.completion",
     created: Math.floor(Date.now() / 1000),
     model: body.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: "assistant",
-          content: result.answerTokens.join(""),
-          ...(result.reasoningTokens.length ? { reasoning_content: result.reasoningTokens.join("") } : {}),
-          ...(result.toolCall
-            ? { tool_calls: [{ id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: result.toolCall.arguments } }] }
-            : {}),
-        },
-        finish_reason: result.finishReason,
+    choices: results.map((result, index) => ({
+      index,
+      message: {
+        role: "assistant",
+        content: result.toolCall && result.answerTokens.length === 0 ? null : result.answerTokens.join(""),
+        refusal: null,
+        ...(result.reasoningTokens.length ? { reasoning_content: result.reasoningTokens.join("") } : {}),
+        ...(result.toolCall ? { tool_calls: [{ id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: result.toolCall.arguments } }] } : {}),
       },
-    ],
-    usage: usageJson(result),
+      logprobs: null,
+      finish_reason: result.finishReason,
+    })),
+    usage: usageJson(results),
   });
 }

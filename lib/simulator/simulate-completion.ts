@@ -2,6 +2,8 @@
 // the reasoning, answer, tool call and usage it will stream. Same seed + same
 // input = same output, so tests and benchmarks have ground truth.
 
+import { valueForSchema } from "./json-from-schema";
+
 export type SimMessage = { role: string; content: unknown };
 export type SimTool = { type?: string; function: { name: string; description?: string; parameters?: unknown } };
 
@@ -141,7 +143,10 @@ export function simulateCompletion(request: SimRequest): SimResult {
       ).slice(0, Math.max(1, numberParam(params, "thinking_budget", SIM_DEFAULTS.thinkingBudget)))
     : [];
 
-  const tool = pickTool(request, lastUser);
+  // After a tool result the simulator answers in text, so agent loops end.
+  const last = request.messages[request.messages.length - 1];
+  const afterToolResult = last?.role === "tool";
+  const tool = afterToolResult ? null : pickTool(request, lastUser);
   if (tool) {
     const toolCall = { id: `call_sim_${fnv1a(tool.function.name + seed).toString(16)}`, name: tool.function.name, arguments: toolArguments(tool, lastUser) };
     const toolTokens = tokenize(toolCall.arguments).length + 4;
@@ -154,19 +159,37 @@ export function simulateCompletion(request: SimRequest): SimResult {
     };
   }
 
+  const maxTokens = Math.max(1, numberParam(params, "max_completion_tokens", numberParam(params, "max_tokens", SIM_DEFAULTS.maxTokens)));
+  const format = params.response_format as { type?: string; json_schema?: { schema?: object } } | undefined;
+  if (format?.type === "json_schema" || format?.type === "json_object") {
+    const value =
+      format.type === "json_schema" ? valueForSchema(format.json_schema?.schema ?? {}, random) : { answer: filler(random, 6).trim(), you_said: lastUser.slice(0, 80), seed };
+    // JSON has no spaces to split on: stream it in pieces of 4 characters.
+    const all = JSON.stringify(value).match(/[\s\S]{1,4}/g) ?? [];
+    const answerTokens = all.slice(0, maxTokens);
+    return {
+      reasoningTokens,
+      answerTokens,
+      toolCall: null,
+      finishReason: all.length > maxTokens ? "length" : "stop",
+      usage: { promptTokens, completionTokens: reasoningTokens.length + answerTokens.length, reasoningTokens: reasoningTokens.length },
+    };
+  }
+
   const requested = requestedLength(lastUser);
   const intro =
     `**Simulated answer** from \`${request.model}\` (seed ${seed}).\n\n` +
     `You said: "${lastUser.slice(0, 300)}"\n\n` +
+    (afterToolResult ? `Tool result received: ${messageText(last?.content).slice(0, 300)}\n\n` : "") +
     `Parameters received: ${describeParams(params)}.\n\n` +
     (request.attachments?.length ? `Attachments received:\n${request.attachments.map((a, i) => `${i + 1}. ${a}`).join("\n")}\n\n` : "") +
     "```ts\nfunction tokensPerSecond(tokens: number, seconds: number): number {\n  return tokens / seconds;\n}\n```\n\n";
   const introTokens = tokenize(intro).length;
   const body = filler(random, Math.max(8, (requested ?? 40 + Math.floor(random() * 40)) - introTokens));
-  const stops = Array.isArray(params.stop) ? params.stop.filter((s): s is string => typeof s === "string" && s.length > 0) : [];
+  const stopParam = typeof params.stop === "string" ? [params.stop] : params.stop;
+  const stops = Array.isArray(stopParam) ? stopParam.filter((s): s is string => typeof s === "string" && s.length > 0) : [];
   const { text, stopped } = cutAtStop(intro + body, stops);
   const all = tokenize(text);
-  const maxTokens = Math.max(1, numberParam(params, "max_tokens", SIM_DEFAULTS.maxTokens));
   const answerTokens = all.slice(0, maxTokens);
   const finishReason = all.length > maxTokens ? "length" : stopped ? "stop" : "stop";
 

@@ -6,10 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assignableRoles } from "@/lib/auth/policy";
 import { AppError } from "@/lib/http/app-error";
 import { audit } from "./audit";
-
-export function monthStart(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-}
+import { monthStartUtc } from "@/lib/runs/budget-format";
 
 function userJson(user: UserRow, spendUsd: number) {
   return {
@@ -28,7 +25,7 @@ function userJson(user: UserRow, spendUsd: number) {
 export async function listUserRecords() {
   const now = new Date();
   const spend = new Map<string, number>();
-  for (const row of await spendByUser({ from: monthStart(now), to: new Date(now.getTime() + 1) })) {
+  for (const row of await spendByUser({ from: monthStartUtc(now), to: new Date(now.getTime() + 1) })) {
     if (row.userId) spend.set(row.userId, (spend.get(row.userId) ?? 0) + row.costUsd);
   }
   return { users: (await listUsers()).map((u) => userJson(u, spend.get(u.id) ?? 0)) };

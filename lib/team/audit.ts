@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "import",
   "catalog.refresh",
   "settings.change",
+  "api-key.create",
+  "api-key.revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,10 +5,9 @@ import { addUploadOwner } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
 import type { UploadRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
-import { probeVideo } from "./media-tools";
+import { ingestUpload } from "./ingest-upload";
 import { sniffMedia } from "./sniff-media";
 import { formatBytes, readUploadLimits } from "./upload-limits";
-import { sha256, storeBytes } from "./upload-store";
 
 export type UploadInfo = { id: string; mediaType: string; size: number; sha256: string; width?: number; height?: number; durationS?: number };
 
@@ -48,26 +47,6 @@ export async function handleUpload(request: Request, actor: Pick<Actor, "id">): 
   }
 
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const id = sha256(bytes);
-  const existing = await getUpload(id);
-  if (existing) {
-    await addUploadOwner(id, actor.id);
-    return Response.json(toUploadInfo(existing));
-  }
-
-  const path = await storeBytes(id, bytes);
-  let meta: Pick<UploadRow, "width" | "height" | "durationS"> = { width: null, height: null, durationS: null };
-  try {
-    if (sniffed.kind === "image") {
-      const size = imageSize(bytes);
-      meta = { width: size.width ?? null, height: size.height ?? null, durationS: null };
-    } else {
-      meta = await probeVideo(path);
-    }
-  } catch (error) {
-    throw new AppError(415, "unreadable_media", `The file looks like ${sniffed.mediaType} but could not be read: ${error instanceof Error ? error.message : "invalid"}.`, "file");
-  }
-  const row = await saveUpload({ id, mediaType: sniffed.mediaType, size: bytes.byteLength, ...meta, createdAt: new Date() });
-  await addUploadOwner(id, actor.id);
-  return Response.json(toUploadInfo(row), { status: 201 });
+  const { row, created } = await ingestUpload(bytes, sniffed, actor.id);
+  return Response.json(toUploadInfo(row), { status: created ? 201 : 200 });
 }

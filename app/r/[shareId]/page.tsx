@@ -14,7 +14,7 @@ type Props = { params: Promise<{ shareId: string }> };
  * share id (they lead to the run page, its share controls and other runs).
  */
 function redactForShare(record: RunRecord, index: number): RunRecord {
-  return { ...record, id: `shared-${index}`, shareId: null, compareGroupId: null, userId: null, author: null };
+  return { ...record, id: `shared-${index}`, shareId: null, compareGroupId: null, userId: null, author: null, apiKeyId: null, apiKeyName: null };
 }
 
 function firstWords(text: string, n = 20): string {

@@ -1,0 +1,30 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { formatUsd } from "@/lib/format";
+
+type Budget = { label: string; capUsd: number; spentUsd: number; reservedUsd: number; remainingUsd: number; warning: boolean };
+
+/** The tightest monthly budget that applies, shown before Send; amber from 80% spent. Refreshed after each run. */
+export function BudgetNote({ busy }: { busy: boolean }) {
+  const [budgets, setBudgets] = useState<Budget[]>([]);
+  useEffect(() => {
+    if (busy) return;
+    let live = true;
+    void fetch("/api/me")
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body) => live && body?.budgets && setBudgets(body.budgets))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [busy]);
+  if (budgets.length === 0) return null;
+  const tightest = budgets.reduce((a, b) => (b.remainingUsd < a.remainingUsd ? b : a));
+  return (
+    <span data-testid="budget-note" data-warning={tightest.warning} className={`text-[11px] ${tightest.warning ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-500"}`}>
+      {tightest.warning ? "⚠ " : ""}
+      {formatUsd(tightest.remainingUsd)} left of {tightest.label} {formatUsd(tightest.capUsd)} monthly budget
+    </span>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useState } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { send, useJson } from "@/components/admin/use-admin-api";
+import { Button } from "@/components/ui/button";
+
+type Key = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; status: string; allowedProviders: string[] | null; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null };
+
+const field = "h-8 rounded border border-zinc-300 bg-white px-2 text-xs dark:border-zinc-700 dark:bg-zinc-900";
+const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
+
+/** /keys: personal API keys for the gateway (shown once), with limits, last use and revoke. */
+export function KeysView({ providers, baseUrl }: { providers: { id: string; name: string }[]; baseUrl: string }) {
+  const { data, error, reload } = useJson<{ keys: Key[] }>("/api/keys");
+  const [created, setCreated] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 p-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-sm font-semibold">API keys</h1>
+        <nav aria-label="Main" className="flex gap-3 text-xs text-zinc-500 underline">
+          <a href="/">Playground</a>
+          <a href="/history">History and costs</a>
+        </nav>
+        <span className="ml-auto">
+          <UserMenu />
+        </span>
+      </header>
+      <main className="space-y-6">
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Call every offering you can use here from code, with the OpenAI client: base URL <code data-testid="gateway-base-url">{baseUrl}</code>, model ids like <code>simulator/qwen3.5-flash</code>. Each call is a run in your history, measured and billed like one from the playground.
+        </p>
+        <form
+          data-testid="key-create-form"
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            const expires = String(form.get("expires") ?? "");
+            const allowed = form.getAll("providers").map(String);
+            const [body, err] = await send<{ key: string }>("/api/keys", "POST", {
+              name: form.get("name"),
+              ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
+              monthlyBudgetUsd: numberOrNull(form.get("budget")),
+              rpm: numberOrNull(form.get("rpm")),
+              maxConcurrent: numberOrNull(form.get("concurrent")),
+              allowedProviders: allowed.length ? allowed : null,
+            });
+            setProblem(err);
+            setCreated(body?.key ?? null);
+            if (body) e.currentTarget.reset();
+            await reload();
+          }}
+        >
+          <label className="text-xs">
+            Name <input name="name" required data-testid="key-name" className={`${field} ml-1 w-40`} />
+          </label>
+          <label className="text-xs">
+            Expires (optional) <input name="expires" type="date" className={`${field} ml-1`} />
+          </label>
+          <label className="text-xs">
+            Monthly budget, USD <input name="budget" type="number" min={0} step="0.01" placeholder="no cap" data-testid="key-budget" className={`${field} ml-1 w-24`} />
+          </label>
+          <label className="text-xs">
+            Requests/min <input name="rpm" type="number" min={1} placeholder="no limit" className={`${field} ml-1 w-20`} />
+          </label>
+          <label className="text-xs">
+            Concurrent streams <input name="concurrent" type="number" min={1} placeholder="no limit" className={`${field} ml-1 w-20`} />
+          </label>
+          <fieldset className="text-xs">
+            <legend>Only these providers (none checked = all)</legend>
+            {providers.map((p) => (
+              <label key={p.id} className="mr-2">
+                <input type="checkbox" name="providers" value={p.id} /> {p.name}
+              </label>
+            ))}
+          </fieldset>
+          <Button type="submit" size="sm" variant="primary" data-testid="key-create">Create key</Button>
+        </form>
+        {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
+        {created && (
+          <div role="status" className="space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
+            <label htmlFor="new-key">Your new key. Copy it now: it is not shown again.</label>
+            <div className="flex gap-2">
+              <input id="new-key" data-testid="new-key" readOnly value={created} onFocus={(e) => e.target.select()} className={`${field} w-[32rem] font-mono`} />
+              <Button size="sm" onClick={() => void navigator.clipboard?.writeText(created)}>Copy</Button>
+            </div>
+          </div>
+        )}
+        <table data-testid="keys-table" className="w-full border-collapse text-xs">
+          <thead>
+            <tr className="text-left text-zinc-500">
+              <th className="p-1">Name</th>
+              <th className="p-1">Key</th>
+              <th className="p-1">Limits</th>
+              <th className="p-1">Created</th>
+              <th className="p-1">Last used</th>
+              <th className="p-1">Status</th>
+              <th className="p-1"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.keys.map((k) => (
+              <tr key={k.id} data-testid="key-row" className="border-t border-zinc-100 dark:border-zinc-800">
+                <td className="p-1">{k.name}</td>
+                <td className="p-1 font-mono">{k.prefix}…</td>
+                <td className="p-1">
+                  {[k.monthlyBudgetUsd != null ? `$${k.monthlyBudgetUsd}/month` : null, k.rpm ? `${k.rpm}/min` : null, k.maxConcurrent ? `${k.maxConcurrent} at once` : null, k.allowedProviders ? k.allowedProviders.join(", ") : null].filter(Boolean).join(" · ") || "none"}
+                </td>
+                <td className="p-1 font-mono">{k.createdAt.slice(0, 10)}</td>
+                <td className="p-1 font-mono">{k.lastUsedAt ? k.lastUsedAt.replace("T", " ").slice(0, 16) : "never"}</td>
+                <td className="p-1" data-testid="key-status">{k.status}</td>
+                <td className="p-1 text-right">
+                  {k.status === "active" && (
+                    <Button size="sm" variant="danger" data-testid="key-revoke" onClick={async () => (setProblem((await send(`/api/keys/${k.id}`, "DELETE"))[1]), await reload())}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </main>
+    </div>
+  );
+}

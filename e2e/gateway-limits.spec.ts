@@ -1,0 +1,119 @@
+import OpenAI from "openai";
+import { expect, test } from "@playwright/test";
+import { AppServer, freePort, tempDataDir } from "./support/app-server";
+
+// Budgets are hard caps (the worst case is reserved before the call, so
+// parallel calls cannot overshoot), and rate limits answer 429 with
+// Retry-After. Each test gets a fresh instance: budgets count a whole month.
+
+const BYTES_PER_TOKEN = 3; // the documented input estimate (lib/runs/worst-case-cost.ts)
+
+async function fresh(): Promise<AppServer> {
+  const server = new AppServer(await freePort(), tempDataDir());
+  await server.start();
+  return server;
+}
+
+async function newKey(base: string, body: Record<string, unknown> = {}): Promise<{ key: string; id: string }> {
+  const response = await fetch(`${base}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "budgeted", ...body }) });
+  expect(response.status).toBe(201);
+  return response.json();
+}
+
+/** max_tokens whose worst case (input estimate + max output at list price) is `usd`, for the simulator's Flash offering. */
+async function maxTokensCosting(base: string, usd: number, prompt: string): Promise<number> {
+  const catalog = await (await fetch(`${base}/api/catalog`)).json();
+  const offering = catalog.offerings.find((o: { provider: string; providerModelId: string }) => o.provider === "simulator" && o.providerModelId === "qwen3.5-flash");
+  const tier = offering.pricing.tiers[0];
+  const inputUsd = (Math.ceil(Buffer.byteLength(prompt) / BYTES_PER_TOKEN) * tier.inputPerMTok) / 1e6;
+  return Math.floor(((usd - inputUsd) * 1e6) / tier.outputPerMTok);
+}
+
+async function spentBy(base: string, field: "apiKeyId" | "userId", id: string): Promise<number> {
+  const runs = (await (await fetch(`${base}/api/runs?limit=200`)).json()).runs as { apiKeyId: string | null; userId: string; costUsd: number | null; status: string }[];
+  return runs.filter((r) => r[field] === id).reduce((sum, r) => sum + (r.costUsd ?? 0), 0);
+}
+
+test("a $0.01 key cap admits at most 10 of 20 parallel $0.001 calls; the rest get 402 and spend stays under the cap", async () => {
+  const server = await fresh();
+  try {
+    const { key, id } = await newKey(server.url, { monthlyBudgetUsd: 0.01 });
+    const client = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: key, maxRetries: 0 });
+    const prompt = "Budgeted call";
+    const maxTokens = await maxTokensCosting(server.url, 0.001, prompt);
+    // Slow first token: all 20 are in flight together, holding their reservations.
+    const calls = Array.from({ length: 20 }, () =>
+      client.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: prompt }], max_tokens: maxTokens, sim_ttft_ms: 1500, sim_tokens_per_second: 2000 } as never).then(
+        () => 200,
+        (e: { status?: number; message?: string }) => {
+          if (e.status === 402) expect(e.message).toMatch(/monthly budget of \$0\.0100: spent \$0, \$0\.\d+ reserved by runs in progress, and this call may cost up to \$0\.00100/);
+          return e.status ?? 0;
+        },
+      ),
+    );
+    const statuses = await Promise.all(calls);
+    const admitted = statuses.filter((s) => s === 200).length;
+    expect(admitted).toBeLessThanOrEqual(10);
+    expect(admitted).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s === 402).length).toBe(20 - admitted);
+    expect(await spentBy(server.url, "apiKeyId", id)).toBeLessThanOrEqual(0.01);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a user cap is shared by two keys", async () => {
+  const server = await fresh();
+  try {
+    const me = (await (await fetch(`${server.url}/api/me`)).json()).user;
+    expect((await fetch(`${server.url}/api/admin/users/${me.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ monthlyBudgetUsd: 0.01 }) })).status).toBe(200);
+    const prompt = "Shared cap";
+    const maxTokens = await maxTokensCosting(server.url, 0.001, prompt);
+    const clients = await Promise.all([newKey(server.url, { name: "a" }), newKey(server.url, { name: "b" })]).then((keys) => keys.map((k) => new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: k.key, maxRetries: 0 })));
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      clients[i % 2]!.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: prompt }], max_tokens: maxTokens, sim_ttft_ms: 1500, sim_tokens_per_second: 2000 } as never).then(
+        () => 200,
+        (e: { status?: number }) => e.status ?? 0,
+      ),
+    );
+    const statuses = await Promise.all(calls);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 402).length).toBeGreaterThanOrEqual(10);
+    expect(await spentBy(server.url, "userId", me.id)).toBeLessThanOrEqual(0.01);
+    const budgets = (await (await fetch(`${server.url}/api/me`)).json()).budgets;
+    expect(budgets[0]).toMatchObject({ capUsd: 0.01 });
+  } finally {
+    await server.stop();
+  }
+});
+
+test("rate limits: a burst over requests/minute gets 429 with Retry-After; a concurrency limit clears when streams end", async () => {
+  const server = await fresh();
+  try {
+    const burst = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: (await newKey(server.url, { rpm: 3 })).key, maxRetries: 0 });
+    const ask = (client: OpenAI, ttft = 0) =>
+      client.chat.completions
+        .create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 5, sim_ttft_ms: ttft } as never)
+        .withResponse()
+        .then(
+          () => ({ status: 200, retryAfter: null as string | null }),
+          (e: { status?: number; headers?: Headers }) => ({ status: e.status ?? 0, retryAfter: e.headers?.get("retry-after") ?? null }),
+        );
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await ask(burst));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
+    expect(Number(results[3]!.retryAfter)).toBeGreaterThan(0);
+    expect(Number(results[3]!.retryAfter)).toBeLessThanOrEqual(60);
+
+    const single = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: (await newKey(server.url, { maxConcurrent: 1 })).key, maxRetries: 0 });
+    const slow = ask(single, 1500);
+    await new Promise((r) => setTimeout(r, 300));
+    const refused = await ask(single);
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBe("1");
+    expect((await slow).status).toBe(200);
+    expect((await ask(single)).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});

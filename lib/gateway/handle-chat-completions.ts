@@ -1,0 +1,45 @@
+import "server-only";
+import { getCatalog } from "@/lib/catalog/public-catalog";
+import { requireActor, requirePermission, refuseCrossSite } from "@/lib/auth/guard";
+import { AppError } from "@/lib/http/app-error";
+import { readJson } from "@/lib/http/with-errors";
+import { launchRun } from "@/lib/runs/start-run";
+import { resolveModelId } from "./model-ids";
+import { openAiErrorResponse } from "./openai-error";
+import { chatCompletionsSchema, toRunRequest } from "./openai-request";
+import { completeCompletion, streamCompletion } from "./openai-response";
+
+/**
+ * POST /api/v1/chat/completions: the OpenAI wire format in and out, and in
+ * between a normal run: the same adapters, validation, measurement, budget,
+ * rate limits and record as a run from the browser.
+ */
+export async function handleChatCompletions(request: Request): Promise<Response> {
+  refuseCrossSite(request);
+  const actor = await requireActor(request);
+  requirePermission(actor, "run");
+  const parsed = chatCompletionsSchema.safeParse(await readJson(request));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, issue?.path.join(".") || undefined);
+  }
+  const body = parsed.data;
+  const resolved = await resolveModelId(await getCatalog(), body.model);
+  if (!resolved) throw new AppError(404, "model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
+
+  const run = await toRunRequest(body, actor.id, new Set(resolved.offering.params.map((p) => p.name)));
+  const launched = await launchRun(
+    { provider: resolved.provider.id, model: resolved.offering.providerModelId, messages: run.messages as never, params: run.params, system: run.system },
+    actor,
+    request.signal,
+  );
+  const ctx = { runId: launched.runId, model: body.model, recorder: launched.recorder };
+  const headers = { "x-run-id": launched.runId };
+  if (body.stream) {
+    const stream = streamCompletion(launched.result.stream, ctx, body.stream_options?.include_usage === true);
+    return new Response(stream, { headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
+  }
+  const outcome = await completeCompletion(launched.result.stream, ctx);
+  if (!outcome.ok) return openAiErrorResponse(502, outcome.message, outcome.code, null, headers);
+  return Response.json(outcome.body, { headers });
+}

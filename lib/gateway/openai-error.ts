@@ -1,0 +1,38 @@
+import { AppError } from "@/lib/http/app-error";
+
+// Errors on /api/v1 in OpenAI's shape, so the official clients raise their
+// usual typed errors: { error: { message, type, param, code } }.
+
+const TYPES: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  402: "insufficient_quota",
+  403: "permission_error",
+  404: "invalid_request_error",
+  409: "invalid_request_error",
+  413: "invalid_request_error",
+  415: "invalid_request_error",
+  429: "rate_limit_error",
+};
+
+export function openAiErrorResponse(status: number, message: string, code: string | null, param: string | null = null, headers?: Record<string, string>): Response {
+  return Response.json({ error: { message, type: TYPES[status] ?? (status >= 500 ? "server_error" : "invalid_request_error"), param, code } }, { status, headers });
+}
+
+export function toOpenAiError(error: unknown): Response {
+  if (error instanceof AppError) return openAiErrorResponse(error.status, error.message, error.code, error.field ?? null, error.headers);
+  console.error("[gateway]", error instanceof Error ? error.message : error);
+  return openAiErrorResponse(500, "Something went wrong on the server.", "internal_error");
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function withOpenAiErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return toOpenAiError(error);
+    }
+  };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { countStreaming, insertRunSync, spendWithReservations } from "@/db/gateway-queries";
+import { getUserById, readSetting, runInTransaction } from "@/db/team-queries";
+import type { NewRunRow } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { formatUsdPlain, monthStartUtc } from "@/lib/runs/budget-format";
+import { AppError } from "@/lib/http/app-error";
+import { hitRateLimit } from "@/lib/http/rate-limit";
+
+// Admission of a run against rate limits and budgets. Budgets are hard caps:
+// the run's worst-case cost is reserved in the same write transaction that
+// checks the spend, so parallel calls cannot all slip under a cap. The
+// reservation is released (settled to the real cost) when the run finishes.
+
+export const INSTANCE_BUDGET_KEY = "instance-budget";
+
+type Cap = { label: string; capUsd: number; scope: { userId?: string; apiKeyId?: string } };
+
+async function capsFor(actor: Actor): Promise<Cap[]> {
+  const caps: Cap[] = [];
+  if (actor.key?.monthlyBudgetUsd != null) caps.push({ label: `API key "${actor.key.name}"`, capUsd: actor.key.monthlyBudgetUsd, scope: { apiKeyId: actor.key.id } });
+  const user = await getUserById(actor.id);
+  if (user?.monthlyBudgetUsd != null) caps.push({ label: `${user.name}'s`, capUsd: user.monthlyBudgetUsd, scope: { userId: user.id } });
+  const instance = (await readSetting(INSTANCE_BUDGET_KEY)) as { monthlyBudgetUsd?: number | null } | undefined;
+  if (typeof instance?.monthlyBudgetUsd === "number") caps.push({ label: "this playground's", capUsd: instance.monthlyBudgetUsd, scope: {} });
+  return caps;
+}
+
+function tooMany(what: string, retryAfterS: number): AppError {
+  return new AppError(429, "rate_limited", `${what}. Try again in ${retryAfterS} s.`, undefined, { "retry-after": String(retryAfterS) });
+}
+
+/** Checks limits and writes the run's row (status streaming) with its reservation; throws 402 or 429 instead. */
+export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: number | null): Promise<void> {
+  const user = await getUserById(actor.id);
+  if (actor.key?.rpm) hitRateLimit(`rpm:key:${actor.key.id}`, 60_000, actor.key.rpm);
+  if (user?.rpm) hitRateLimit(`rpm:user:${user.id}`, 60_000, user.rpm);
+  const caps = await capsFor(actor);
+  const now = row.createdAt instanceof Date ? row.createdAt : new Date();
+  const from = monthStartUtc(now);
+
+  runInTransaction((db) => {
+    if (actor.key?.maxConcurrent && countStreaming({ apiKeyId: actor.key.id }, db) >= actor.key.maxConcurrent) {
+      throw tooMany(`API key "${actor.key.name}" already has ${actor.key.maxConcurrent} stream(s) open`, 1);
+    }
+    if (user?.maxConcurrent && countStreaming({ userId: user.id }, db) >= user.maxConcurrent) {
+      throw tooMany(`You already have ${user.maxConcurrent} stream(s) open`, 1);
+    }
+    for (const cap of caps) {
+      if (worstCaseUsd === null) {
+        throw new AppError(402, "budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
+      }
+      const { spentUsd, reservedUsd } = spendWithReservations(cap.scope, from, db);
+      if (spentUsd + reservedUsd + worstCaseUsd > cap.capUsd + 1e-12) {
+        throw new AppError(
+          402,
+          "over_budget",
+          `Over ${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)}: spent ${formatUsdPlain(spentUsd)}, ${formatUsdPlain(reservedUsd)} reserved by runs in progress, and this call may cost up to ${formatUsdPlain(worstCaseUsd)}.`,
+        );
+      }
+    }
+    insertRunSync({ ...row, reservedUsd: worstCaseUsd }, db);
+  });
+}
+
+export type BudgetStatus = { label: string; capUsd: number; spentUsd: number; reservedUsd: number; remainingUsd: number; warning: boolean };
+
+/** Each cap that applies to the actor, with this month's spend: shown before Send and before a batch. */
+export async function budgetStatus(actor: Actor, now = new Date()): Promise<BudgetStatus[]> {
+  const from = monthStartUtc(now);
+  return (await capsFor(actor)).map((cap) => {
+    const { spentUsd, reservedUsd } = runInTransaction((db) => spendWithReservations(cap.scope, from, db));
+    const remainingUsd = Math.max(0, cap.capUsd - spentUsd - reservedUsd);
+    return { label: cap.label, capUsd: cap.capUsd, spentUsd, reservedUsd, remainingUsd, warning: spentUsd + reservedUsd >= 0.8 * cap.capUsd };
+  });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { TextStreamPart, ToolSet } from "ai";
+import type { RunRecorder } from "./run-recorder";
+
+// Taps on a run's part stream, shared by the browser's UI stream and the gateway's OpenAI stream.
+
+/**
+ * Turns an error thrown by the stream itself (a connection reset, a stalled
+ * upstream) into an error part, so the browser and the record both hear why.
+ */
+export function errorsAsParts(stream: ReadableStream<TextStreamPart<ToolSet>>): ReadableStream<TextStreamPart<ToolSet>> {
+  const reader = stream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.enqueue({ type: "error", error });
+        controller.close();
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+/** Passes every stream part through unchanged while the recorder watches it. */
+export function recordingTap(recorder: RunRecorder) {
+  return new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
+    transform(part, controller) {
+      recorder.observe(part);
+      controller.enqueue(part);
+    },
+    flush() {
+      void recorder.settle();
+    },
+  });
+}
+

@@ -3,8 +3,9 @@
 // A fake upstream on 127.0.0.1 (the simulator's OpenAI-compatible handler,
 // served on its own) streams with a fixed time to first token and rate. The
 // same streams are fetched directly from it and through the app's
-// POST /api/runs (a real `next start` whose simulator provider points at the
-// fake), at 1, 16 and 64 concurrent streams. Reported: time to first token
+// POST /api/runs and through the OpenAI-compatible gateway
+// POST /api/v1/chat/completions (a real `next start` whose simulator provider
+// points at the fake), at 1, 16 and 64 concurrent streams, interleaved. Reported: time to first token
 // seen by the client (direct vs proxied, p50/p99, and the difference),
 // client-side throughput ratio, and the app server's peak memory.
 //
@@ -86,6 +87,16 @@ function proxied(appUrl: string): Promise<Sample> {
   }).then((r) => measure(r, (d) => ((d as { type?: string }).type === "text-delta" ? (d as { delta: string }).delta : null), startedAt));
 }
 
+/** The same stream through the OpenAI-compatible gateway, with an API key. */
+function gateway(appUrl: string, key: string): Promise<Sample> {
+  const startedAt = performance.now();
+  return fetch(`${appUrl}/api/v1/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+    body: JSON.stringify({ model: "simulator/qwen3.5-flash", stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: prompt }], ...params }),
+  }).then((r) => measure(r, (d) => (d as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content || null, startedAt));
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -139,14 +150,19 @@ async function main() {
   const app = await startApp(`${upstream.url}/v1`);
   console.log(`upstream: TTFT ${UPSTREAM_TTFT_MS} ms, ${UPSTREAM_RATE} tokens/s, ${STREAM_TOKENS}-token answers; machine: ${os.cpus().length} cores, node ${process.version}`);
   try {
-    // Warm both paths (JIT, first-route compilation, connection pools).
+    const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "bench" }) })).json()).key as string;
+    const routes: [string, () => Promise<Sample>][] = [
+      ["POST /api/runs", () => proxied(app.url)],
+      ["POST /api/v1/chat/completions", () => gateway(app.url, key)],
+    ];
+    // Warm every path (JIT, first-route compilation, connection pools).
     await runLevel(() => direct(upstream.url), 4, 2);
-    await runLevel(() => proxied(app.url), 4, 2);
+    for (const [, fetchOne] of routes) await runLevel(fetchOne, 4, 2);
 
     const rows: string[] = [];
-    for (const { concurrency, rounds } of LEVELS) {
+    for (const { concurrency, rounds } of LEVELS) for (const [route, fetchOne] of routes) {
       const d = await runLevel(() => direct(upstream.url), concurrency, rounds);
-      const p = await runLevel(() => proxied(app.url), concurrency, rounds);
+      const p = await runLevel(fetchOne, concurrency, rounds);
       // Direct streams carry one token per event: that gives characters per token.
       const charsPerToken = d.reduce((n, x) => n + x.chars, 0) / d.reduce((n, x) => n + x.events, 0);
       const mean = (s: Sample[]) => s.reduce((n, x) => n + x.charsPerSecond, 0) / s.length / charsPerToken;
@@ -164,12 +180,12 @@ async function main() {
         "throughput ratio": mean(p) / mean(d),
       };
       rows.push(
-        `| ${row.streams} | ${row.samples} | ${row["direct TTFT p50"].toFixed(1)} | ${row["proxied TTFT p50"].toFixed(1)} | ${row["added p50"].toFixed(1)} | ${row["direct TTFT p99"].toFixed(1)} | ${row["proxied TTFT p99"].toFixed(1)} | ${row["added p99"].toFixed(1)} | ${row["direct tok/s"].toFixed(0)} | ${row["proxied tok/s"].toFixed(0)} | ${(row["throughput ratio"] * 100).toFixed(1)}% |`,
+        `| ${route} | ${row.streams} | ${row.samples} | ${row["direct TTFT p50"].toFixed(1)} | ${row["proxied TTFT p50"].toFixed(1)} | ${row["added p50"].toFixed(1)} | ${row["direct TTFT p99"].toFixed(1)} | ${row["proxied TTFT p99"].toFixed(1)} | ${row["added p99"].toFixed(1)} | ${row["direct tok/s"].toFixed(0)} | ${row["proxied tok/s"].toFixed(0)} | ${(row["throughput ratio"] * 100).toFixed(1)}% |`,
       );
-      console.log(`${concurrency} streams done`);
+      console.log(`${route}: ${concurrency} streams done`);
     }
-    console.log("\n| streams | samples | direct TTFT p50 (ms) | proxied p50 | added p50 | direct p99 | proxied p99 | added p99 | direct tok/s | proxied tok/s | throughput |");
-    console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+    console.log("\n| route | streams | samples | direct TTFT p50 (ms) | proxied p50 | added p50 | direct p99 | proxied p99 | added p99 | direct tok/s | proxied tok/s | throughput |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (const row of rows) console.log(row);
     console.log(`\npeak app server memory (VmHWM): ${peakMemoryMb(app.child.pid!)} MB`);
   } finally {

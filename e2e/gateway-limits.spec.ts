@@ -117,3 +117,21 @@ test("rate limits: a burst over requests/minute gets 429 with Retry-After; a con
     await server.stop();
   }
 });
+
+test("PLAYGROUND_INIT_API_KEY makes an owner key at start that works on every /api route and the gateway", async () => {
+  const key = "pg_init_" + "k".repeat(40);
+  const server = new AppServer(await freePort(), tempDataDir(), { AUTH_MODE: "password", PLAYGROUND_INIT_OWNER_EMAIL: "root@example.com", PLAYGROUND_INIT_OWNER_PASSWORD: "password-123", PLAYGROUND_INIT_API_KEY: key });
+  await server.start();
+  try {
+    const me = await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(me.user).toMatchObject({ email: "root@example.com", role: "owner" });
+    expect(me.apiKey.name).toBe("PLAYGROUND_INIT_API_KEY");
+    expect((await fetch(`${server.url}/api/admin/users`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    const client = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: key, maxRetries: 0 });
+    const completion = await client.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 5 });
+    expect(completion.choices[0]!.finish_reason).toBe("length");
+    expect((await fetch(`${server.url}/api/me`, { headers: { authorization: "Bearer pg_wrong" } })).status).toBe(401);
+  } finally {
+    await server.stop();
+  }
+});

@@ -119,7 +119,7 @@ function peakMemoryMb(pid: number): number {
 
 /** The fake upstream in its own process, so it never shares an event loop with the client. */
 async function startUpstream(): Promise<{ url: string; child: ReturnType<typeof spawn> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/fake-upstream.ts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/fake-upstream.ts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
     child.once("exit", () => reject(new Error("fake upstream exited")));

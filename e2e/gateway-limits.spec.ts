@@ -135,3 +135,27 @@ test("PLAYGROUND_INIT_API_KEY makes an owner key at start that works on every /a
     await server.stop();
   }
 });
+
+test("the browser playground shows the budget before Send, warns near it, and obeys the same cap", async ({ page }) => {
+  const server = await fresh();
+  try {
+    const me = (await (await fetch(`${server.url}/api/me`)).json()).user;
+    await fetch(`${server.url}/api/admin/users/${me.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ monthlyBudgetUsd: 0.001 }) });
+    await page.goto(server.url);
+    await expect(page.getByTestId("budget-note")).toHaveText(/\$0\.001 left of Local owner's \$0\.001 monthly budget/);
+    await expect(page.getByTestId("budget-note")).toHaveAttribute("data-warning", "false");
+    // The default max_tokens (4096) makes the worst case larger than the whole budget: refused before any upstream call.
+    await page.getByTestId("composer-input").fill("Too big for the budget");
+    await page.getByTestId("send-button").click();
+    await expect(page.getByTestId("chat-error")).toContainText("Over Local owner's monthly budget of $0.00100");
+    // A small answer fits, and then the note shows what is left, amber past 80%.
+    await page.getByTestId("param-input-max_tokens").fill("2000");
+    await page.getByTestId("param-input-sim_ttft_ms").fill("0");
+    await page.getByTestId("composer-input").fill("Fits");
+    await page.getByTestId("send-button").click();
+    await expect(page.getByTestId("message-assistant").last().getByTestId("run-stats")).toHaveAttribute("data-status", "done");
+    await expect(page.getByTestId("budget-note")).not.toHaveText(/\$0\.001 left/);
+  } finally {
+    await server.stop();
+  }
+});

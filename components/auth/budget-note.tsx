@@ -5,8 +5,8 @@ import { formatUsd } from "@/lib/format";
 
 type Budget = { label: string; capUsd: number; spentUsd: number; reservedUsd: number; remainingUsd: number; warning: boolean };
 
-/** The tightest monthly budget that applies, shown before Send; amber from 80% spent. Refreshed after each run. */
-export function BudgetNote({ busy }: { busy: boolean }) {
+/** The budgets that apply to whoever is signed in, fetched again whenever `busy` turns false. */
+export function useBudgets(busy: boolean): Budget[] {
   const [budgets, setBudgets] = useState<Budget[]>([]);
   useEffect(() => {
     if (busy) return;
@@ -19,8 +19,17 @@ export function BudgetNote({ busy }: { busy: boolean }) {
       live = false;
     };
   }, [busy]);
-  if (budgets.length === 0) return null;
-  const tightest = budgets.reduce((a, b) => (b.remainingUsd < a.remainingUsd ? b : a));
+  return budgets;
+}
+
+export function tightestBudget(budgets: Budget[]): Budget | null {
+  return budgets.length ? budgets.reduce((a, b) => (b.remainingUsd < a.remainingUsd ? b : a)) : null;
+}
+
+/** The tightest monthly budget that applies, shown before Send; amber from 80% spent. Refreshed after each run. */
+export function BudgetNote({ busy }: { busy: boolean }) {
+  const tightest = tightestBudget(useBudgets(busy));
+  if (!tightest) return null;
   return (
     <span data-testid="budget-note" data-warning={tightest.warning} className={`text-[11px] ${tightest.warning ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-500"}`}>
       {tightest.warning ? "⚠ " : ""}

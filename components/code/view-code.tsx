@@ -4,11 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { generateCode, type CodeRequest } from "@/lib/code/generate-code";
 
-type Tab = "curl" | "typescript" | "python";
+type Tab = "curl" | "typescript" | "python" | "gateway";
 const TABS: { id: Tab; label: string }[] = [
   { id: "curl", label: "curl" },
   { id: "typescript", label: "TypeScript (AI SDK)" },
   { id: "python", label: "Python (openai)" },
+  { id: "gateway", label: "Through this playground (openai)" },
 ];
 
 /** The exact request as code. `baseUrl: null` means this app's own simulator endpoint. */
@@ -24,7 +25,7 @@ export function ViewCode({ request }: { request: Omit<CodeRequest, "baseUrl"> & 
     );
   }
   const baseUrl = request.baseUrl ?? `${window.location.origin}/api/simulator/v1`;
-  const code = generateCode({ ...request, baseUrl })[tab];
+  const code = generateCode({ ...request, baseUrl, gatewayBaseUrl: `${window.location.origin}/api/v1` })[tab] ?? "";
   return (
     <div data-testid="code-panel" className="w-full space-y-1 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-1">
@@ -51,7 +52,11 @@ export function ViewCode({ request }: { request: Omit<CodeRequest, "baseUrl"> & 
       <pre data-testid="code-text" className="max-h-96 overflow-auto rounded bg-zinc-900 p-2 text-[11px] text-zinc-100">
         {code}
       </pre>
-      <p className="text-[11px] text-zinc-500">The key is read from {request.keyEnv ? `$${request.keyEnv}` : "nowhere (none needed)"}; it never leaves your machine in this page.</p>
+      <p className="text-[11px] text-zinc-500">
+        {tab === "gateway"
+          ? "Make a key on the API keys page and set PLAYGROUND_API_KEY; the provider's own key stays on this server."
+          : `The key is read from ${request.keyEnv ? `$${request.keyEnv}` : "nowhere (none needed)"}; it never leaves your machine in this page.`}
+      </p>
     </div>
   );
 }

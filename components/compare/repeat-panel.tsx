@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { tightestBudget, useBudgets } from "@/components/auth/budget-note";
 import { Button } from "@/components/ui/button";
 import type { Pricing } from "@/lib/catalog/schema";
 import { runLimited } from "@/lib/compare/concurrency";
@@ -53,6 +54,7 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
   const estimates = targets.map((t) => estimate(t, n));
   const unknown = targets.filter((_, i) => estimates[i] === null).map((t) => t.label);
   const total = estimates.reduce<number>((sum, e) => sum + (e ?? 0), 0);
+  const budget = tightestBudget(useBudgets(progress !== null && progress.done < progress.total));
 
   const start = async () => {
     const controller = new AbortController();
@@ -104,6 +106,12 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
       <p data-testid="repeat-estimate" className="text-zinc-600 dark:text-zinc-400">
         {targets.length * n} runs. Estimated cost: {formatUsd(total)}
         {unknown.length ? ` (unknown for ${unknown.join(", ")}: run once first, or no price)` : " (from each target's last run)"}.
+        {budget && (
+          <span data-testid="repeat-budget" data-over={total > budget.remainingUsd} className={total > budget.remainingUsd ? " font-medium text-amber-700 dark:text-amber-400" : ""}>
+            {" "}
+            {formatUsd(budget.remainingUsd)} left of {budget.label} monthly budget{total > budget.remainingUsd ? ": this batch may not fit; runs over the cap are refused (402)" : ""}.
+          </span>
+        )}
       </p>
       <div className="flex gap-2">
         <Button size="sm" variant="primary" data-testid="repeat-start" disabled={!text || progress !== null && progress.done < progress.total} onClick={() => void start()}>

@@ -16,9 +16,31 @@ export type CodeRequest = {
   /** Body field names that differ from the parameter name (AI Gateway's providerOptions). */
   wireNames?: Record<string, string>;
   messages: CodeMessage[];
+  /** This instance's gateway (…/api/v1): adds the same request through it. */
+  gatewayBaseUrl?: string;
 };
 
-export type GeneratedCode = { curl: string; typescript: string; python: string };
+export type GeneratedCode = { curl: string; typescript: string; python: string; gateway?: string };
+
+/**
+ * The same request through this playground's own OpenAI-compatible gateway:
+ * the offering as provider/model-id, every parameter under its schema name
+ * (the gateway validates and maps them), an API key from the environment.
+ */
+export function gatewayCode(request: CodeRequest, gatewayBaseUrl: string): string {
+  const body = { model: `${request.provider}/${request.model}`, messages: wireMessages(request.messages), stream: true, stream_options: { include_usage: true }, ...request.params };
+  return `import OpenAI from "openai";
+
+// Through this playground: the run is measured, billed against your budget and kept in its history.
+const client = new OpenAI({ baseURL: ${JSON.stringify(gatewayBaseUrl)}, apiKey: process.env.PLAYGROUND_API_KEY });
+
+const stream = await client.chat.completions.create(${indentJson(body, 0)} as OpenAI.ChatCompletionCreateParamsStreaming);
+for await (const chunk of stream) {
+  process.stdout.write(chunk.choices[0]?.delta?.content ?? "");
+  if (chunk.usage) console.log("\\n", chunk.usage);
+}
+`;
+}
 
 const OPENAI_KWARGS = new Set(["temperature", "top_p", "max_tokens", "stop", "seed", "presence_penalty", "frequency_penalty", "response_format", "tools", "tool_choice", "logit_bias", "logprobs", "top_logprobs"]);
 
@@ -86,6 +108,11 @@ print(response.headers.get("x-cost"), response.json())
 }
 
 export function generateCode(request: CodeRequest): GeneratedCode {
+  const gateway = request.gatewayBaseUrl ? { gateway: gatewayCode(request, request.gatewayBaseUrl) } : {};
+  return { ...providerCode(request), ...gateway };
+}
+
+function providerCode(request: CodeRequest): GeneratedCode {
   const base = request.baseUrl.replace(/\/+$/, "");
   if (request.provider === "segmind") return segmindCode(request, `${base}/${request.model}`);
 

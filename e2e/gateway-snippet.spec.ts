@@ -1,0 +1,35 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "./support/fixtures";
+import { gatewayCode } from "../lib/code/generate-code";
+
+// "View code" -> "Through this playground": the generated TypeScript runs
+// unchanged with tsx against the real server, and its call is in history.
+
+const root = path.resolve(import.meta.dirname, "..");
+const run = promisify(execFile);
+
+test("the gateway snippet runs as generated and its run is recorded", async ({ app }) => {
+  const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "snippet" }) })).json()).key;
+  const code = gatewayCode(
+    { provider: "simulator", baseUrl: "", keyEnv: null, model: "qwen3.5-flash", params: { temperature: 0.2, max_tokens: 40, sim_ttft_ms: 0, sim_tokens_per_second: 5000 }, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Snippet says hello" }] },
+    `${app.url}/api/v1`,
+  );
+  // Inside the repository so the snippet's `import OpenAI from "openai"` resolves.
+  const dir = fs.mkdtempSync(path.join(root, "e2e", ".generated-"));
+  try {
+    const file = path.join(dir, "snippet.mts");
+    fs.writeFileSync(file, code);
+    const { stdout } = await run(process.execPath, ["--import", "tsx", file], { cwd: root, env: { ...process.env, PLAYGROUND_API_KEY: key } });
+    expect(stdout).toContain("Snippet says hello");
+    expect(stdout).toContain("completion_tokens");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const runs = (await (await fetch(`${app.url}/api/runs?limit=5`)).json()).runs as { apiKeyName: string | null; params: Record<string, unknown>; status: string }[];
+  const recorded = runs.find((r) => r.apiKeyName === "snippet")!;
+  expect(recorded.params).toMatchObject({ temperature: 0.2, max_tokens: 40 });
+  expect(recorded.status).toBe("done");
+});

@@ -33,3 +33,20 @@ test("the gateway snippet runs as generated and its run is recorded", async ({ a
   expect(recorded.params).toMatchObject({ temperature: 0.2, max_tokens: 40 });
   expect(recorded.status).toBe("done");
 });
+
+test("API keys page: make a key (shown once), see it listed by prefix, revoke it", async ({ page, app }) => {
+  await page.goto(`${app.url}/keys`);
+  await page.getByTestId("key-name").fill("laptop script");
+  await page.getByTestId("key-budget").fill("2.5");
+  await page.getByTestId("key-create").click();
+  const key = await page.getByTestId("new-key").inputValue();
+  expect(key).toMatch(/^pg_[A-Za-z0-9_-]{40}$/);
+  const row = page.getByTestId("key-row").filter({ hasText: "laptop script" });
+  await expect(row).toContainText(key.slice(0, 11));
+  await expect(row).toContainText("$2.5/month");
+  await expect(row).not.toContainText(key.slice(11));
+  expect((await fetch(`${app.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+  await row.getByTestId("key-revoke").click();
+  await expect(row.getByTestId("key-status")).toHaveText("revoked");
+  expect((await fetch(`${app.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { UserMenu } from "@/components/auth/user-menu";
+import { PageHeader } from "@/components/auth/page-header";
 import { AccessPanel } from "./access-panel";
 import { AuditPanel } from "./audit-panel";
 import { InvitesPanel } from "./invites-panel";
@@ -12,17 +12,7 @@ type Props = { me: { id: string; role: string }; offerings: { key: string; label
 export function AdminView({ me, offerings }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-6 p-4">
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-sm font-semibold">Admin</h1>
-        <nav aria-label="Main" className="flex gap-3 text-xs text-zinc-500 underline">
-          <a href="/">Playground</a>
-          <a href="/compare">Compare</a>
-          <a href="/history">History and costs</a>
-        </nav>
-        <span className="ml-auto">
-          <UserMenu />
-        </span>
-      </header>
+      <PageHeader title="Admin" />
       <main className="space-y-8">
         <UsersPanel me={me} />
         <InvitesPanel me={me} />

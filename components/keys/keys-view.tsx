@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { UserMenu } from "@/components/auth/user-menu";
+import { PageHeader } from "@/components/auth/page-header";
 import { send, useJson } from "@/components/admin/use-admin-api";
 import { Button } from "@/components/ui/button";
 
@@ -17,16 +17,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="mx-auto max-w-5xl space-y-6 p-4">
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-sm font-semibold">API keys</h1>
-        <nav aria-label="Main" className="flex gap-3 text-xs text-zinc-500 underline">
-          <a href="/">Playground</a>
-          <a href="/history">History and costs</a>
-        </nav>
-        <span className="ml-auto">
-          <UserMenu />
-        </span>
-      </header>
+      <PageHeader title="API keys" />
       <main className="space-y-6">
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Call every offering you can use here from code, with the OpenAI client: base URL <code data-testid="gateway-base-url">{baseUrl}</code>, model ids like <code>simulator/qwen3.5-flash</code>. Each call is a run in your history, measured and billed like one from the playground.
@@ -36,7 +27,8 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
           className="flex flex-wrap items-end gap-2"
           onSubmit={async (e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget);
+            const formElement = e.currentTarget;
+            const form = new FormData(formElement);
             const expires = String(form.get("expires") ?? "");
             const allowed = form.getAll("providers").map(String);
             const [body, err] = await send<{ key: string }>("/api/keys", "POST", {
@@ -49,7 +41,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
             });
             setProblem(err);
             setCreated(body?.key ?? null);
-            if (body) e.currentTarget.reset();
+            if (body) formElement.reset();
             await reload();
           }}
         >

@@ -1,32 +1,20 @@
 import "server-only";
-import { z } from "zod";
 import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { clientAddress } from "@/lib/http/client-address";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { readJson } from "@/lib/http/with-errors";
 import { audit } from "@/lib/team/audit";
+import { newAccountSchema } from "./new-account";
 import { createOwner } from "./users";
-
-const setupSchema = z
-  .object({
-    name: z.string().trim().min(1, "name is required").max(100),
-    email: z.email("a valid email address is required").max(320),
-    password: z.string().min(8, "the password needs at least 8 characters").max(256),
-  })
-  .strict();
 
 /** POST /api/setup: "Create the owner account" on a password instance that has none yet. */
 export async function handleSetup(request: Request): Promise<Response> {
   if (authEnv().mode !== "password") throw new AppError(404, "not_found", "Owner setup is only for AUTH_MODE=password.");
   const ip = clientAddress(request.headers);
   hitRateLimit(`setup:${ip ?? "unknown"}`, 60_000, 10);
-  const parsed = setupSchema.safeParse(await readJson(request));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
-  }
-  const owner = await createOwner(parsed.data);
+  const owner = await createOwner(parseOr400(newAccountSchema, await readJson(request)));
   audit({ action: "owner.create", actor: { id: owner.id, email: owner.email, role: "owner", ip }, target: { type: "user", id: owner.id }, after: { via: "setup page" } });
   return Response.json({ user: { id: owner.id, email: owner.email, name: owner.name, role: owner.role } }, { status: 201 });
 }

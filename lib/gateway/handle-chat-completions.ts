@@ -2,6 +2,7 @@ import "server-only";
 import { getCatalog } from "@/lib/catalog/public-catalog";
 import { requireActor, requirePermission, refuseCrossSite } from "@/lib/auth/guard";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { readJson } from "@/lib/http/with-errors";
 import { launchRun } from "@/lib/runs/start-run";
 import { resolveModelId } from "./model-ids";
@@ -18,12 +19,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
   refuseCrossSite(request);
   const actor = await requireActor(request);
   requirePermission(actor, "run");
-  const parsed = chatCompletionsSchema.safeParse(await readJson(request));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`, issue?.path.join(".") || undefined);
-  }
-  const body = parsed.data;
+  const body = parseOr400(chatCompletionsSchema, await readJson(request));
   const resolved = await resolveModelId(await getCatalog(), body.model);
   if (!resolved) throw new AppError(404, "model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
 

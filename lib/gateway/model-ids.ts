@@ -5,7 +5,7 @@ import { isConfigured } from "@/lib/catalog/public-catalog";
 import { providerIdSchema, type Offering, type ProviderCatalog, type ProviderId } from "@/lib/catalog/schema";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { audit } from "@/lib/team/audit";
 
 // Gateway model ids: "provider/model-id" names one offering exactly
@@ -22,12 +22,11 @@ export async function readAliasDefaults(): Promise<Record<string, ProviderId>> {
 }
 
 export async function updateAliasDefaults(body: unknown, actor: Actor): Promise<Record<string, ProviderId>> {
-  const parsed = aliasesSchema.safeParse(body);
-  if (!parsed.success) throw new AppError(400, "invalid_request", "Send { \"<model id>\": \"<provider id>\" }.", parsed.error.issues[0]?.path.join("."));
+  const aliases = parseOr400(aliasesSchema, body);
   const before = await readAliasDefaults();
-  await writeSetting(ALIASES_KEY, parsed.data);
-  audit({ action: "settings.change", actor, target: { type: "setting", id: ALIASES_KEY }, before, after: parsed.data });
-  return parsed.data;
+  await writeSetting(ALIASES_KEY, aliases);
+  audit({ action: "settings.change", actor, target: { type: "setting", id: ALIASES_KEY }, before, after: aliases });
+  return aliases;
 }
 
 export type ResolvedModel = { provider: ProviderCatalog; offering: Offering; id: string };

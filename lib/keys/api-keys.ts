@@ -6,6 +6,7 @@ import { findOwner, getUserById } from "@/db/team-queries";
 import type { ApiKeyRow, UserRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { audit } from "@/lib/team/audit";
 
 // Personal API keys: shown once at creation, stored as a sha256 hash, listed
@@ -54,12 +55,7 @@ export function keyJson(row: ApiKeyRow) {
 /** POST /api/keys: the key itself is in this answer only. */
 export async function createApiKey(body: unknown, actor: Actor) {
   if (actor.apiKeyId) throw new AppError(403, "forbidden", "An API key cannot create other keys; sign in to make one.");
-  const parsed = createSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid key", issue?.path.join(".") || undefined);
-  }
-  const input = parsed.data;
+  const input = parseOr400(createSchema, body);
   if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw new AppError(400, "invalid_request", "expiresAt must be in the future.", "expiresAt");
   const key = newKey();
   const row: ApiKeyRow = {

@@ -7,6 +7,7 @@ import { RUN_STATUSES, RUN_VISIBILITIES, type RunRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/policy";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { audit } from "@/lib/team/audit";
 import { forActor, readsAllContent, requireAuthor, requireVisible } from "./run-access";
 import { toRunRecord } from "./run-record";
@@ -94,12 +95,11 @@ const visibilitySchema = z.object({ visibility: z.enum(RUN_VISIBILITIES) }).stri
 /** PATCH /api/runs/:id { visibility }: a comparison changes as one (the author's runs in it). */
 export async function changeVisibility(id: string, body: unknown, actor: Actor) {
   checkId(id);
-  const parsed = visibilitySchema.safeParse(body);
-  if (!parsed.success) throw new AppError(400, "invalid_request", "Send { visibility: \"private\" | \"team\" }.", "visibility");
+  const { visibility } = parseOr400(visibilitySchema, body);
   const row = requireAuthor(await getRun(id), id, actor);
   const group: RunRow[] = row.compareGroupId ? (await listGroupRuns(row.compareGroupId)).filter((r) => r.userId === actor.id) : [row];
   const ids = group.map((r) => r.id);
-  await setVisibility(ids, parsed.data.visibility);
-  audit({ action: "run.visibility-change", actor, target: { type: row.compareGroupId ? "comparison" : "run", id: row.compareGroupId ?? id }, before: { visibility: row.visibility }, after: { visibility: parsed.data.visibility, runs: ids.length } });
-  return { id, visibility: parsed.data.visibility, runs: ids };
+  await setVisibility(ids, visibility);
+  audit({ action: "run.visibility-change", actor, target: { type: row.compareGroupId ? "comparison" : "run", id: row.compareGroupId ?? id }, before: { visibility: row.visibility }, after: { visibility: visibility, runs: ids.length } });
+  return { id, visibility: visibility, runs: ids };
 }

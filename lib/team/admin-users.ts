@@ -5,6 +5,7 @@ import { ROLES, type UserRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assignableRoles } from "@/lib/auth/policy";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { audit } from "./audit";
 import { monthStartUtc } from "@/lib/runs/budget-format";
 
@@ -47,12 +48,7 @@ const patchSchema = z
  */
 export async function patchUser(id: string, body: unknown, actor: Actor) {
   if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new AppError(400, "invalid_id", "User ids are letters, digits and dashes.", "id");
-  const parsed = patchSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
-  }
-  const patch = parsed.data;
+  const patch = parseOr400(patchSchema, body);
   const target = await getUserById(id);
   if (!target) throw new AppError(404, "not_found", `No user with id ${id}.`);
   if (target.role === "owner" && actor.role !== "owner") throw new AppError(403, "forbidden", "Only the owner changes the owner's account.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditRowsInOrder, listAudit } from "@/db/team-queries";
-import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { AUDIT_ACTIONS, auditJson } from "./audit";
 
 const querySchema = z.object({
@@ -13,14 +13,10 @@ const querySchema = z.object({
 
 /** GET /api/admin/audit?cursor&action&actor: newest first. */
 export async function listAuditRecords(url: URL) {
-  const parsed = querySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_query", issue?.message ?? "invalid query", issue?.path.join("."));
-  }
-  const rows = await listAudit(parsed.data);
+  const query = parseOr400(querySchema, Object.fromEntries(url.searchParams), "invalid_query");
+  const rows = await listAudit(query);
   const last = rows[rows.length - 1];
-  return { entries: rows.map(auditJson), nextCursor: rows.length === parsed.data.limit && last ? last.seq : null };
+  return { entries: rows.map(auditJson), nextCursor: rows.length === query.limit && last ? last.seq : null };
 }
 
 /** The whole log as JSON Lines, oldest first, streamed. */

@@ -7,7 +7,9 @@ import type { InviteRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assignableRoles } from "@/lib/auth/policy";
 import { refuseSignIn } from "@/lib/auth/sign-in-rules";
+import { newAccountSchema } from "@/lib/auth/new-account";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { audit } from "./audit";
 import { sendMail } from "./mailer";
@@ -51,12 +53,7 @@ export function inviteJson(row: InviteRow) {
 }
 
 export async function createInvite(body: unknown, actor: Actor, origin: string) {
-  const parsed = createSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid invite", issue?.path.join(".") || undefined);
-  }
-  const { role, email, expiresInHours } = parsed.data;
+  const { role, email, expiresInHours } = parseOr400(createSchema, body);
   if (!assignableRoles(actor.role).includes(role)) throw new AppError(403, "forbidden", `Your role (${actor.role}) may not invite a ${role}.`, "role");
   if (email) {
     const refusal = refuseSignIn(email);
@@ -109,38 +106,26 @@ export async function describeInvite(token: string): Promise<{ ok: true; role: s
   return { ok: true, role: row.role, email: row.email, expiresAt: row.expiresAt.toISOString() };
 }
 
-const acceptSchema = z
-  .object({
-    name: z.string().trim().min(1, "name is required").max(100),
-    email: z.email("a valid email address is required").max(320),
-    password: z.string().min(8, "the password needs at least 8 characters").max(256),
-  })
-  .strict();
-
 /** POST /api/invites/:token/accept: makes the account (single use, race-free). The caller then signs in. */
 export async function acceptInvite(token: string, body: unknown, ip: string | null) {
   hitRateLimit(`invite-accept:${ip ?? "unknown"}`, 60_000, 10);
-  const parsed = acceptSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
-  }
+  const account = parseOr400(newAccountSchema, body);
   const invite = await describeInvite(token);
   if (!invite.ok) throw new AppError(410, "invite_unusable", invite.reason);
   const row = (await getInviteByTokenHash(tokenHash(token)))!;
-  const email = parsed.data.email.toLowerCase();
+  const email = account.email.toLowerCase();
   if (row.email && row.email !== email) throw new AppError(400, "wrong_email", `This invite is for ${row.email}.`, "email");
   const refusal = refuseSignIn(email);
   if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
   if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `${email} already has an account. Sign in instead.`, "email");
-  const passwordHash = await hashPassword(parsed.data.password);
+  const passwordHash = await hashPassword(account.password);
   const userId = randomUUID();
   const now = new Date();
   runInTransaction((db) => {
     if (!consumeInvite(row.id, userId, now, db)) throw new AppError(410, "invite_unusable", "This invite has just been used.");
-    insertUser({ id: userId, name: parsed.data.name, email, role: row.role, createdAt: now, updatedAt: now }, db);
+    insertUser({ id: userId, name: account.name, email, role: row.role, createdAt: now, updatedAt: now }, db);
     insertCredentialAccount({ id: randomUUID(), userId, passwordHash }, db);
     audit({ action: "invite.accept", actor: { id: userId, email, role: row.role, ip }, target: { type: "invite", id: row.id }, after: { role: row.role } }, db);
   });
-  return { user: { id: userId, email, name: parsed.data.name, role: row.role } };
+  return { user: { id: userId, email, name: account.name, role: row.role } };
 }

@@ -5,6 +5,7 @@ import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/policy";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { audit } from "./audit";
 
 // Which offerings each role may run, set by admins (e.g. members may not use
@@ -41,13 +42,9 @@ export async function requireOfferingAllowed(actor: Actor, provider: string, mod
 }
 
 export async function updateOfferingAccess(body: unknown, actor: Actor): Promise<OfferingAccess> {
-  const parsed = offeringAccessSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid access list", issue?.path.join(".") || undefined);
-  }
+  const access = parseOr400(offeringAccessSchema, body);
   const before = await readOfferingAccess();
-  await writeSetting(SETTING_KEY, parsed.data);
-  audit({ action: "settings.change", actor, target: { type: "setting", id: SETTING_KEY }, before, after: parsed.data });
-  return parsed.data;
+  await writeSetting(SETTING_KEY, access);
+  audit({ action: "settings.change", actor, target: { type: "setting", id: SETTING_KEY }, before, after: access });
+  return access;
 }

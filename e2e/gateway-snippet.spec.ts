@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "./support/fixtures";
+import { expect, test } from "./support/csp-guard";
+import { AppServer, freePort, tempDataDir } from "./support/app-server";
 import { gatewayCode } from "../lib/code/generate-code";
 
 // "View code" -> "Through this playground": the generated TypeScript runs
@@ -11,7 +12,17 @@ import { gatewayCode } from "../lib/code/generate-code";
 const root = path.resolve(import.meta.dirname, "..");
 const run = promisify(execFile);
 
-test("the gateway snippet runs as generated and its run is recorded", async ({ app }) => {
+// Its own instance: these runs must not show up in other stories' history.
+let app: AppServer;
+test.beforeAll(async () => {
+  app = new AppServer(await freePort(), tempDataDir());
+  await app.start();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+test("the gateway snippet runs as generated and its run is recorded", async () => {
   const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "snippet" }) })).json()).key;
   const code = gatewayCode(
     { provider: "simulator", baseUrl: "", keyEnv: null, model: "qwen3.5-flash", params: { temperature: 0.2, max_tokens: 40, sim_ttft_ms: 0, sim_tokens_per_second: 5000 }, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Snippet says hello" }] },
@@ -34,7 +45,7 @@ test("the gateway snippet runs as generated and its run is recorded", async ({ a
   expect(recorded.status).toBe("done");
 });
 
-test("API keys page: make a key (shown once), see it listed by prefix, revoke it", async ({ page, app }) => {
+test("API keys page: make a key (shown once), see it listed by prefix, revoke it", async ({ page }) => {
   await page.goto(`${app.url}/keys`);
   await page.getByTestId("key-name").fill("laptop script");
   await page.getByTestId("key-budget").fill("2.5");

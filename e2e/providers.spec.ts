@@ -1,4 +1,7 @@
 import { expect, pick, test } from "./support/provider-fixtures";
+import { fakeProviderEnv } from "./fake-upstream/fake-upstream";
+import { AppServer, freePort, tempDataDir } from "./support/app-server";
+import { PlaygroundPage } from "./support/fixtures";
 
 // One story per provider: pick it in the UI, change a provider-specific
 // parameter, run, see the answer, stats and cost; the fake upstream (speaking
@@ -148,4 +151,36 @@ test("catalog refresh: pulls prices and parameters from the model lists, shows w
   await playground.waitForStatus(0, "done");
   // (21 × $0.10 + 8 × $0.40) / 1M
   await expect(playground.assistant(0).getByTestId("stat-cost")).toHaveText("$0.0000053");
+});
+
+test("any model of an OpenAI-compatible server: configured ones are pickable, and a refresh imports the rest from /models", async ({ page, upstream }) => {
+  // Its own instance: the shared one may have refreshed its catalog already.
+  const server = new AppServer(await freePort(), tempDataDir(), fakeProviderEnv(upstream.url));
+  await server.start();
+  try {
+    const playground = new PlaygroundPage(page);
+    await page.goto(server.url);
+    await page.getByTestId("model-select").selectOption("llama3.1:8b");
+    await page.getByTestId("offering-select").selectOption("openai-compatible::llama3.1:8b");
+    await expect(page.getByTestId("param-temperature")).toBeVisible();
+    await expect(page.locator("#model-select option[value='mistral-nemo:12b']")).toHaveCount(0);
+
+    await page.getByTestId("catalog-refresh").click();
+    await expect(page.getByTestId("catalog-refresh-report").getByTestId("refresh-openai-compatible")).toContainText("mistral-nemo:12b (imported from /models)");
+    await page.reload();
+    await page.getByTestId("model-select").selectOption("mistral-nemo:12b");
+    await page.getByTestId("offering-select").selectOption("openai-compatible::mistral-nemo:12b");
+    await playground.send("Hello imported model");
+    await playground.waitForStatus(0, "done");
+    await expect(playground.assistant(0).getByTestId("answer")).toContainText("Hello from the fake upstream.");
+  } finally {
+    await server.stop();
+  }
+});
+
+test("view code for a self-hosted server points at the configured server, not the simulator", async ({ playground, page, upstream }) => {
+  await pick(playground, "llama3.1:8b", "openai-compatible::llama3.1:8b");
+  await page.getByTestId("view-code").click();
+  await expect(page.getByTestId("code-text")).toContainText(`${upstream.url}/openai-compatible/v1/chat/completions`);
+  await expect(page.getByTestId("code-text")).not.toContainText("/api/simulator/v1");
 });

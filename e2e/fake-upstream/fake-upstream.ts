@@ -27,6 +27,7 @@ const MODEL_LISTS: Record<string, string> = {
   "/openrouter/api/v1/models": "openrouter-models.json",
   "/ai-gateway/v1/models": "ai-gateway-models.json",
   "/empiriolabs/v1/models/qwen3-5-flash": "empiriolabs-qwen3-5-flash.json",
+  "/openai-compatible/v1/models": "openai-compatible-models.json",
 };
 
 export type RecordedRequest = { provider: string; method: string; path: string; headers: Record<string, string>; body: Record<string, any> };

@@ -32,7 +32,15 @@ const catalogSchema = z
 /** The whole catalog, validated. Throws at load when the data is malformed. */
 export function loadCatalog(openAiCompatibleModels: string[] = []): Catalog {
   const providers = [simulator, empiriolabs, openrouter, aiGateway, segmind, dashscope, openAiCompatibleCatalog(openAiCompatibleModels)];
-  return catalogSchema.parse({ models: modelData, providers });
+  // A model only a self-hosted server has (llama3.1:8b) is a model of its own, so it can be picked.
+  const known = new Set(modelData.map((m) => m.id));
+  const extra = [...new Set(providers.flatMap((p) => p.offerings.map((o) => o.modelId)).filter((id) => !known.has(id)))].map((id) => ({
+    id,
+    name: id,
+    vendor: "OpenAI-compatible server",
+    description: "A model served by OPENAI_COMPATIBLE_BASE_URL, with the standard Chat Completions parameters.",
+  }));
+  return catalogSchema.parse({ models: [...modelData, ...extra], providers });
 }
 
 export function findOffering(catalog: Catalog, provider: ProviderId, providerModelId: string): Offering | undefined {

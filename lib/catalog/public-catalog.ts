@@ -1,12 +1,14 @@
 import "server-only";
 import { listCatalogOverrides } from "@/db/queries";
+import { readImportedOpenAiCompatibleModels } from "./refresh/openai-compatible-models";
 import { readEnv, readSecret } from "@/lib/env";
 import { loadCatalog, type Catalog } from "./index";
 import { offeringUpdateSchema } from "./refresh/offering-update";
 import { applyUpdate } from "./refresh/apply-update";
 import { offeringSchema, type ProviderCatalog } from "./schema";
 
-export type PublicProvider = Omit<ProviderCatalog, "offerings"> & { configured: boolean };
+/** `serverUrl`: where a self-hosted server (openai-compatible) was configured to be; it has no public endpoint of its own. */
+export type PublicProvider = Omit<ProviderCatalog, "offerings"> & { configured: boolean; serverUrl?: string };
 export type PublicCatalog = {
   models: Catalog["models"];
   providers: PublicProvider[];
@@ -34,7 +36,9 @@ export function invalidateCatalog(): void {
 
 /** The built-in catalog with the last refresh from each provider's model list merged over it. */
 async function buildCatalog(models: string[]): Promise<Catalog> {
-  const catalog = loadCatalog(models);
+  // Models imported from the OpenAI-compatible server's /models by a catalog refresh join those in OPENAI_COMPATIBLE_MODELS.
+  const imported = await readImportedOpenAiCompatibleModels().catch(() => []);
+  const catalog = loadCatalog([...new Set([...models, ...imported])]);
   const overrides = await listCatalogOverrides().catch(() => []);
   for (const row of overrides) {
     const provider = catalog.providers.find((p) => p.id === row.provider);
@@ -67,6 +71,7 @@ export async function getPublicCatalog(env: NodeJS.ProcessEnv = process.env): Pr
     providers: catalog.providers.map(({ offerings: _offerings, ...provider }) => ({
       ...provider,
       configured: isConfigured({ ...provider, offerings: _offerings }, env),
+      ...(provider.defaultBaseUrl === null && provider.id !== "simulator" ? { serverUrl: readSecret(provider.baseUrlEnv, env) } : {}),
     })),
     offerings: catalog.providers.flatMap((p) => p.offerings.map((o) => ({ ...o, provider: p.id }))),
   };

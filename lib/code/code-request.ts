@@ -5,7 +5,7 @@ type UiMessage = { role: string; parts: { type: string; text?: string; mediaType
 
 /** The code request for a provider offering, parameters and messages. The simulator's endpoint is this app's (null). */
 export function codeRequestFor(
-  provider: Pick<ProviderCatalog, "id" | "keyEnv" | "defaultBaseUrl">,
+  provider: Pick<ProviderCatalog, "id" | "keyEnv" | "defaultBaseUrl"> & { serverUrl?: string },
   offering: Pick<Offering, "providerModelId" | "params">,
   params: Record<string, unknown>,
   messages: UiMessage[],
@@ -13,7 +13,8 @@ export function codeRequestFor(
 ): Omit<CodeRequest, "baseUrl"> & { baseUrl: string | null } {
   return {
     provider: provider.id,
-    baseUrl: provider.id === "simulator" ? null : provider.defaultBaseUrl,
+    // The simulator's endpoint is this app's; a self-hosted server's is where it was configured.
+    baseUrl: provider.id === "simulator" ? null : (provider.defaultBaseUrl ?? provider.serverUrl ?? null),
     keyEnv: provider.keyEnv,
     model: offering.providerModelId,
     params,

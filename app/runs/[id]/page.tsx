@@ -5,9 +5,7 @@ import { RunHeader } from "@/components/run/run-header";
 import { RunTranscript } from "@/components/run/run-transcript";
 import { ViewCode } from "@/components/code/view-code";
 import { ShareControls } from "@/components/run/share-controls";
-import { findOffering, findProvider } from "@/lib/catalog";
-import type { ProviderId } from "@/lib/catalog/schema";
-import { getCatalog } from "@/lib/catalog/public-catalog";
+import { getPublicCatalog } from "@/lib/catalog/public-catalog";
 import { codeRequestFor } from "@/lib/code/code-request";
 import { getRunRecord } from "@/lib/runs/read-runs";
 import { requirePageActor } from "@/lib/auth/page-actor";
@@ -19,9 +17,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const actor = await requirePageActor(`/runs/${encodeURIComponent(id)}`);
   const record = await getRunRecord(id, actor).catch(() => null);
   if (!record) notFound();
-  const catalog = await getCatalog();
-  const provider = findProvider(catalog, record.provider as ProviderId);
-  const offering = findOffering(catalog, record.provider as ProviderId, record.model);
+  const catalog = await getPublicCatalog();
+  const provider = catalog.providers.find((p) => p.id === record.provider);
+  const offering = catalog.offerings.find((o) => o.provider === record.provider && o.providerModelId === record.model);
   const code = provider && offering && !record.contentHidden ? codeRequestFor(provider, offering, record.params, record.messages as never, record.system) : null;
   return (
     <main className="mx-auto max-w-4xl space-y-3 p-4">

@@ -7,6 +7,7 @@ import { getCatalog, invalidateCatalog } from "../public-catalog";
 import type { Offering, ProviderCatalog, ProviderId } from "../schema";
 import { parseAiGatewayModels } from "./ai-gateway-models";
 import { applyUpdate, type CatalogChange } from "./apply-update";
+import { parseOpenAiModelList, saveImportedOpenAiCompatibleModels } from "./openai-compatible-models";
 import { parseEmpirioLabsModel } from "./empiriolabs-model";
 import type { OfferingUpdate } from "./offering-update";
 import { parseOpenRouterModels } from "./openrouter-models";
@@ -85,16 +86,37 @@ async function refreshProvider(source: Source, provider: ProviderCatalog, env: N
   };
 }
 
+/** The OpenAI-compatible server's /models: each model it serves becomes an offering (new ones are listed as added). */
+async function importOpenAiCompatible(provider: ProviderCatalog, env: NodeJS.ProcessEnv): Promise<RefreshReport> {
+  const base = (readSecret(provider.baseUrlEnv, env) ?? "").replace(/\/+$/, "");
+  if (!base) return { provider: provider.id, ok: false, error: `${provider.name} is not configured (set ${provider.baseUrlEnv}).`, offerings: [] };
+  try {
+    const ids = parseOpenAiModelList(await fetchJson(`${base}/models`, readSecret(provider.keyEnv, env)));
+    if (!ids) return { provider: provider.id, ok: false, error: `${provider.name}: /models did not answer with an OpenAI model list; the configured models stay.`, offerings: [] };
+    const known = new Set(provider.offerings.map((o) => o.providerModelId));
+    await saveImportedOpenAiCompatibleModels(ids);
+    return {
+      provider: provider.id,
+      ok: true,
+      offerings: ids.map((id) => ({ providerModelId: id, ok: true, changes: known.has(id) ? [] : [{ field: "offering", before: null, after: `${id} (imported from /models)` }] })),
+    };
+  } catch (error) {
+    return { provider: provider.id, ok: false, error: `${provider.name}: could not read /models (${describeFailure(error)}); the configured models stay.`, offerings: [] };
+  }
+}
+
 export async function refreshCatalog(env: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<RefreshReport[]> {
   invalidateCatalog();
   // Compare against the built-in data plus earlier refreshes, as the user sees it now.
   const catalog = await getCatalog();
-  const reports = await Promise.all(
-    SOURCES.map((source) => {
+  const compatible = catalog.providers.find((p) => p.id === "openai-compatible");
+  const reports = await Promise.all([
+    ...SOURCES.map((source) => {
       const provider = catalog.providers.find((p) => p.id === source.provider);
       return provider ? refreshProvider(source, provider, env, now) : { provider: source.provider, ok: false, error: "unknown provider", offerings: [] };
     }),
-  );
+    ...(compatible && readSecret(compatible.baseUrlEnv, env) ? [importOpenAiCompatible(compatible, env)] : []),
+  ]);
   invalidateCatalog();
   return reports;
 }

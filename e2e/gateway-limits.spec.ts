@@ -87,7 +87,8 @@ test("a user cap is shared by two keys", async () => {
   }
 });
 
-test("rate limits: a burst over requests/minute gets 429 with Retry-After; a concurrency limit clears when streams end", async () => {
+test("rate limits: a burst over requests/minute gets 429 with Retry-After and passes after it; a concurrency limit clears when streams end", async () => {
+  test.setTimeout(120_000);
   const server = await fresh();
   try {
     const burst = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: (await newKey(server.url, { rpm: 3 })).key, maxRetries: 0 });
@@ -99,11 +100,14 @@ test("rate limits: a burst over requests/minute gets 429 with Retry-After; a con
           () => ({ status: 200, retryAfter: null as string | null }),
           (e: { status?: number; headers?: Headers }) => ({ status: e.status ?? 0, retryAfter: e.headers?.get("retry-after") ?? null }),
         );
-    const results = [];
+    const results: { status: number; retryAfter: string | null }[] = [];
     for (let i = 0; i < 5; i++) results.push(await ask(burst));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
     expect(Number(results[3]!.retryAfter)).toBeGreaterThan(0);
     expect(Number(results[3]!.retryAfter)).toBeLessThanOrEqual(60);
+    // After the wait it names, calls pass again.
+    await new Promise((r) => setTimeout(r, Number(results[4]!.retryAfter) * 1000 + 200));
+    expect((await ask(burst)).status).toBe(200);
 
     const single = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: (await newKey(server.url, { maxConcurrent: 1 })).key, maxRetries: 0 });
     const slow = ask(single, 1500);
@@ -155,6 +159,21 @@ test("the browser playground shows the budget before Send, warns near it, and ob
     await page.getByTestId("send-button").click();
     await expect(page.getByTestId("message-assistant").last().getByTestId("run-stats")).toHaveAttribute("data-status", "done");
     await expect(page.getByTestId("budget-note")).not.toHaveText(/\$0\.001 left/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("an expired key is refused with 401 in OpenAI's shape", async () => {
+  const server = await fresh();
+  try {
+    const { key } = await newKey(server.url, { expiresAt: new Date(Date.now() + 1500).toISOString() });
+    const client = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: key, maxRetries: 0 });
+    expect((await client.models.list()).data.length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1700));
+    const refused = await client.models.list().catch((e) => e);
+    expect(refused).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect(refused.error).toMatchObject({ type: "authentication_error", code: "invalid_api_key", message: "This API key has expired." });
   } finally {
     await server.stop();
   }

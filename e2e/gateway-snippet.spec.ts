@@ -61,3 +61,15 @@ test("API keys page: make a key (shown once), see it listed by prefix, revoke it
   await expect(row.getByTestId("key-status")).toHaveText("revoked");
   expect((await fetch(`${app.url}/api/v1/models`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
 });
+
+test("view code shows the message being typed, and the same request through this playground", async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByTestId("composer-input").fill("A draft not sent yet");
+  await page.getByTestId("view-code").click();
+  await page.getByTestId("code-tab-typescript").click();
+  await expect(page.getByTestId("code-text")).toContainText("A draft not sent yet");
+  await page.getByTestId("code-tab-gateway").click();
+  await expect(page.getByTestId("code-text")).toContainText(`baseURL: "${app.url}/api/v1"`);
+  await expect(page.getByTestId("code-text")).toContainText('"model": "simulator/qwen3.5-flash"');
+  await expect(page.getByTestId("code-text")).toContainText("A draft not sent yet");
+});

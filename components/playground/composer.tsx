@@ -21,6 +21,8 @@ type Props = {
   onRemoveAttachment: (localId: string) => void;
   onSend: (text: string) => void;
   onStop: () => void;
+  /** The message as it is being typed (view code shows the draft too). */
+  onTextChange?: (text: string) => void;
 };
 
 function attachmentBlock(attachments: Attachment[], refusals: Record<string, string>): string | null {
@@ -29,8 +31,12 @@ function attachmentBlock(attachments: Attachment[], refusals: Record<string, str
   return null;
 }
 
-export function Composer({ busy, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop }: Props) {
-  const [text, setText] = useState("");
+export function Composer({ busy, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop, onTextChange }: Props) {
+  const [text, setTextState] = useState("");
+  const setText = (value: string) => {
+    setTextState(value);
+    onTextChange?.(value);
+  };
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const viewer = useViewer();

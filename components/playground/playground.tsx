@@ -30,6 +30,12 @@ function readableError(error: Error | undefined): string | null {
   return error.message;
 }
 
+/** The conversation plus the message being typed and its attachments: what Send would send, for view code. */
+function withDraft(messages: PlaygroundMessage[], text: string, files: ReturnType<typeof readyFileParts>): PlaygroundMessage[] {
+  if (!text.trim() && files.length === 0) return messages;
+  return [...messages, { id: "draft", role: "user", parts: [{ type: "text", text: text.trim() }, ...files] } as PlaygroundMessage];
+}
+
 type Props = { catalog: CatalogView; uploadLimits: UploadLimits; draft?: (PlaygroundDraft & { messages: PlaygroundMessage[] }) | null };
 
 export function Playground({ catalog, uploadLimits, draft }: Props) {
@@ -39,6 +45,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
   const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
+  const [draftText, setDraftText] = useState("");
 
   // The transport is created once; it reads the current settings at send time.
   const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system });
@@ -107,7 +114,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onJsonError={settings.setJsonError}
             onResetAll={settings.resetAll}
           />
-          <ViewCode request={codeRequestFor(catalog.providers.find((p) => p.id === settings.offering.provider)!, settings.offering, settings.sendableParams, messages, settings.system)} />
+          <ViewCode request={codeRequestFor(catalog.providers.find((p) => p.id === settings.offering.provider)!, settings.offering, settings.sendableParams, withDraft(messages, draftText, readyFileParts(attachments.items)), settings.system)} />
           {viewer?.can.manage && <CatalogRefresh />}
         </aside>
         <main className="flex min-w-0 flex-1 flex-col">
@@ -170,6 +177,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
               void sendMessage({ parts: [{ type: "text", text }, ...files] });
             }}
             onStop={() => void stop()}
+            onTextChange={setDraftText}
           />
           {messages.length > 0 && !busy && (
             <button type="button" data-testid="new-chat" className="pb-2 text-xs text-zinc-500 underline" onClick={() => setMessages([])}>

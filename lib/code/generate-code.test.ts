@@ -52,6 +52,19 @@ describe("view code", () => {
   it("attachments show where the data URL goes", () => {
     const withImage = toCodeMessages([{ role: "user", parts: [{ type: "text", text: "What is it?" }, { type: "file", mediaType: "image/png", url: "/api/uploads/abc" }] }]);
     const code = generateCode({ provider: "dashscope", baseUrl: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1", keyEnv: "DASHSCOPE_API_KEY", model: "qwen3.5-flash", params: {}, messages: withImage });
-    expect(code.curl).toContain('"image_url": {\n            "url": "data:image/png;base64,<base64 of /api/uploads/abc>"');
+    expect(code.curl).toContain('"image_url": {\n            "url": "data:image/png;base64,<base64 of attachment-1.png>"');
+    // The TypeScript reads the file from disk as an AI SDK file part: it runs as written.
+    expect(code.typescript).toContain('{ type: "file", mediaType: "image/png", data: readFileSync("attachment-1.png") }');
+    expect(code.typescript).toContain('import { readFileSync } from "node:fs";');
+  });
+
+  it("a video for DashScope carries its fps beside video_url; Segmind says it gets frames", () => {
+    const video = toCodeMessages([{ role: "user", parts: [{ type: "text", text: "What happens?" }, { type: "file", mediaType: "video/mp4", url: "/api/uploads/v", filename: "clip.mp4" }] }]);
+    const dashscope = generateCode({ provider: "dashscope", baseUrl: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1", keyEnv: "DASHSCOPE_API_KEY", model: "qwen3.5-flash", params: { video_fps: 1 }, messages: video });
+    expect(dashscope.curl).toContain('"fps": 1');
+    expect(dashscope.typescript).toContain("fps");
+    const segmind = generateCode({ provider: "segmind", baseUrl: "https://api.segmind.com/v1", keyEnv: "SEGMIND_API_KEY", model: "qwen3.5-flash", params: {}, messages: video });
+    expect(segmind.typescript).toContain("JPEG frames");
+    expect(segmind.curl).toContain("JPEG frames");
   });
 });

@@ -3,8 +3,10 @@
 // read from an environment variable. Pure: used by the run page and the
 // playground draft alike.
 
-export type CodeMessage = { role: "system" | "user" | "assistant"; content: string | CodePart[] };
-export type CodePart = { type: "text"; text: string } | { type: "image_url" | "video_url"; note: string; mediaType: string };
+/** `reasoning`: an earlier answer's reasoning, which the playground sends back (as reasoning_content) like the AI SDK does. */
+export type CodeMessage = { role: "system" | "user" | "assistant"; content: string | CodePart[]; reasoning?: string };
+/** `file`: a local file name for the attachment, for code that reads it from disk. */
+export type CodePart = { type: "text"; text: string } | { type: "image_url" | "video_url"; note: string; mediaType: string; file: string };
 
 export type CodeRequest = {
   provider: string;
@@ -49,15 +51,28 @@ function wireParams(request: CodeRequest): Record<string, unknown> {
 }
 
 /** Attachments are data URLs in the real request; the code shows where they go. */
-function wireMessages(messages: CodeMessage[]) {
-  return messages.map((m) =>
+function wireMessages(messages: CodeMessage[], videoFps: number | null = null) {
+  return messages.map(({ reasoning, ...m }) =>
     typeof m.content === "string"
-      ? m
+      ? { ...m, ...(reasoning ? { reasoning_content: reasoning } : {}) }
       : {
           role: m.role,
-          content: m.content.map((p) => (p.type === "text" ? p : { type: p.type, [p.type]: { url: `data:${p.mediaType};base64,<${p.note}>` } })),
+          content: m.content.map((p) =>
+            p.type === "text" ? p : { type: p.type, [p.type]: { url: `data:${p.mediaType};base64,<${p.note}>` }, ...(p.type === "video_url" && videoFps !== null ? { fps: videoFps } : {}) },
+          ),
         },
   );
+}
+
+/** DashScope reads a video's sampling rate from an `fps` field beside video_url (the proxy sends it there too). */
+function dashscopeFps(request: CodeRequest): number | null {
+  if (request.provider !== "dashscope") return null;
+  const fps = request.params.video_fps ?? request.params.fps;
+  return typeof fps === "number" && fps > 0 ? fps : 2;
+}
+
+function hasVideo(messages: CodeMessage[]): boolean {
+  return messages.some((m) => typeof m.content !== "string" && m.content.some((p) => p.type === "video_url"));
 }
 
 function shellQuote(text: string): string {
@@ -84,9 +99,11 @@ function indentJson(value: unknown, spaces: number): string {
 function segmindCode(request: CodeRequest, url: string): GeneratedCode {
   const body = { messages: wireMessages(request.messages) };
   const key = request.keyEnv ?? "SEGMIND_API_KEY";
+  const fps = typeof request.params.video_fps === "number" ? request.params.video_fps : 2;
+  const frames = hasVideo(request.messages) ? `Segmind takes images only: the playground sends each video as JPEG frames sampled at ${fps} fps, one image_url per frame.` : null;
   return {
-    curl: `curl ${url} \\\n  -H "x-api-key: $${key}" \\\n  -H "Content-Type: application/json" \\\n  -d ${shellQuote(JSON.stringify(body, null, 2))}`,
-    typescript: `// Segmind answers with one JSON document (no streaming).
+    curl: `${frames ? `# ${frames}\n` : ""}curl ${url} \\\n  -H "x-api-key: $${key}" \\\n  -H "Content-Type: application/json" \\\n  -d ${shellQuote(JSON.stringify(body, null, 2))}`,
+    typescript: `${frames ? `// ${frames}\n` : ""}// Segmind answers with one JSON document (no streaming).
 const response = await fetch(${JSON.stringify(url)}, {
   method: "POST",
   headers: { "x-api-key": process.env.${key}!, "Content-Type": "application/json" },
@@ -107,6 +124,70 @@ print(response.headers.get("x-cost"), response.json())
   };
 }
 
+type ToolSpec = { type?: string; function?: { name?: string; description?: string; parameters?: unknown } };
+
+/** A JavaScript expression for an AI SDK message: text as a string, media as file parts read from disk. */
+function sdkMessage(message: CodeMessage, files: string[], videoFps: number | null): string {
+  if (message.reasoning && typeof message.content === "string") {
+    return JSON.stringify({ role: message.role, content: [{ type: "reasoning", text: message.reasoning }, { type: "text", text: message.content }] });
+  }
+  if (typeof message.content === "string") return JSON.stringify({ role: message.role, content: message.content });
+  const parts = message.content.map((p) => {
+    if (p.type === "text") return JSON.stringify(p);
+    files.push(p.file);
+    const fps = p.type === "video_url" && videoFps !== null ? `, providerOptions: { openaiCompatible: { fps: ${videoFps} } }` : "";
+    return `{ type: "file", mediaType: ${JSON.stringify(p.mediaType)}, data: readFileSync(${JSON.stringify(p.file)})${fps} }`;
+  });
+  return `{ role: ${JSON.stringify(message.role)}, content: [${parts.join(", ")}] }`;
+}
+
+/**
+ * The AI SDK version: the same createOpenAICompatible call the playground
+ * makes, tools as SDK tools (the SDK writes them, and tool_choice, itself),
+ * attachments as file parts, every other parameter as a raw body field.
+ */
+function typescriptCode(request: CodeRequest, base: string, params: Record<string, unknown>): string {
+  const name = request.provider.replace(/[^a-z0-9]/g, "");
+  const { tools, tool_choice: toolChoice, ...fields } = params;
+  const system = request.messages.find((m) => m.role === "system");
+  const files: string[] = [];
+  const messages = request.messages.filter((m) => m.role !== "system").map((m) => sdkMessage(m, files, dashscopeFps(request)));
+  const toolEntries = (Array.isArray(tools) ? (tools as ToolSpec[]) : []).filter((t) => t.function?.name);
+  const choice =
+    toolChoice === "auto" || toolChoice === "none" || toolChoice === "required"
+      ? JSON.stringify(toolChoice)
+      : toolChoice && typeof toolChoice === "object" && (toolChoice as ToolSpec).function?.name
+        ? `{ type: "tool", toolName: ${JSON.stringify((toolChoice as ToolSpec).function!.name)} }`
+        : null;
+  const sdkImports = ["streamText", ...(toolEntries.length ? ["jsonSchema", "tool"] : [])].join(", ");
+  const toolsCode = toolEntries.length
+    ? `\n  tools: {\n${toolEntries
+        .map((t) => `    ${JSON.stringify(t.function!.name)}: tool({${t.function!.description ? ` description: ${JSON.stringify(t.function!.description)},` : ""} inputSchema: jsonSchema(${JSON.stringify(t.function!.parameters ?? { type: "object", properties: {} })}) }),`)
+        .join("\n")}\n  },`
+    : "";
+  return `${files.length ? 'import { readFileSync } from "node:fs";\n' : ""}import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { ${sdkImports} } from "ai";
+${files.length ? `\n// The attachments: save them next to this script as ${files.join(", ")}.\n` : ""}
+const provider = createOpenAICompatible({
+  name: ${JSON.stringify(name)},
+  baseURL: ${JSON.stringify(base)},${request.keyEnv ? `\n  apiKey: process.env.${request.keyEnv},` : ""}
+  includeUsage: true,
+});
+
+const result = streamText({
+  model: provider.chatModel(${JSON.stringify(request.model)}),${system && typeof system.content === "string" ? `\n  system: ${JSON.stringify(system.content)},` : ""}
+  messages: [
+${messages.map((m) => `    ${m},`).join("\n")}
+  ],${toolsCode}${choice ? `\n  toolChoice: ${choice},` : ""}
+  // Every other parameter as a top-level body field, named as the provider names it.
+  providerOptions: { ${name}: ${indentJson(fields, 2)} },
+});
+
+for await (const text of result.textStream) process.stdout.write(text);
+console.log("\\n", await result.usage);
+`;
+}
+
 export function generateCode(request: CodeRequest): GeneratedCode {
   const gateway = request.gatewayBaseUrl ? { gateway: gatewayCode(request, request.gatewayBaseUrl) } : {};
   return { ...providerCode(request), ...gateway };
@@ -117,33 +198,12 @@ function providerCode(request: CodeRequest): GeneratedCode {
   if (request.provider === "segmind") return segmindCode(request, `${base}/${request.model}`);
 
   const params = wireParams(request);
-  const messages = wireMessages(request.messages);
+  const messages = wireMessages(request.messages, dashscopeFps(request));
   const body = { model: request.model, messages, stream: true, stream_options: { include_usage: true }, ...params };
   const auth = request.keyEnv ? ` \\\n  -H "Authorization: Bearer $${request.keyEnv}"` : "";
   const curl = `curl ${base}/chat/completions${auth} \\\n  -H "Content-Type: application/json" \\\n  -d ${shellQuote(JSON.stringify(body, null, 2))}`;
 
-  const name = request.provider.replace(/[^a-z0-9]/g, "");
-  const system = request.messages.find((m) => m.role === "system");
-  const rest = messages.filter((m) => m.role !== "system");
-  const typescript = `import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { streamText } from "ai";
-
-const provider = createOpenAICompatible({
-  name: ${JSON.stringify(name)},
-  baseURL: ${JSON.stringify(base)},${request.keyEnv ? `\n  apiKey: process.env.${request.keyEnv},` : ""}
-  includeUsage: true,
-});
-
-const result = streamText({
-  model: provider.chatModel(${JSON.stringify(request.model)}),${system && typeof system.content === "string" ? `\n  system: ${JSON.stringify(system.content)},` : ""}
-  messages: ${indentJson(rest, 2)},
-  // Every parameter as a top-level body field, named as the provider names it.
-  providerOptions: { ${name}: ${indentJson(params, 2)} },
-});
-
-for await (const text of result.textStream) process.stdout.write(text);
-console.log("\\n", await result.usage);
-`;
+  const typescript = typescriptCode(request, base, params);
 
   const kwargs = Object.entries(params).filter(([k]) => OPENAI_KWARGS.has(k));
   const extra = Object.fromEntries(Object.entries(params).filter(([k]) => !OPENAI_KWARGS.has(k)));
@@ -168,17 +228,25 @@ for chunk in stream:
 }
 
 /** UI messages (text and file parts) as the code's messages. */
-export function toCodeMessages(messages: { role: string; parts: { type: string; text?: string; mediaType?: string; url?: string }[] }[], system?: string | null): CodeMessage[] {
+const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif", "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov" };
+
+export function toCodeMessages(messages: { role: string; parts: { type: string; text?: string; mediaType?: string; url?: string; filename?: string }[] }[], system?: string | null): CodeMessage[] {
   const out: CodeMessage[] = system ? [{ role: "system", content: system }] : [];
+  let attachment = 0;
   for (const m of messages) {
     if (m.role !== "user" && m.role !== "assistant") continue;
     const parts: CodePart[] = m.parts.flatMap((p): CodePart[] => {
       if (p.type === "text" && p.text) return [{ type: "text", text: p.text }];
-      if (p.type === "file" && p.mediaType) return [{ type: p.mediaType.startsWith("video/") ? "video_url" : "image_url", note: `base64 of ${p.url ?? "the file"}`, mediaType: p.mediaType }];
+      if (p.type === "file" && p.mediaType) {
+        attachment++;
+        const file = p.filename && /^[\w.-]+$/.test(p.filename) ? p.filename : `attachment-${attachment}.${EXTENSIONS[p.mediaType] ?? "bin"}`;
+        return [{ type: p.mediaType.startsWith("video/") ? "video_url" : "image_url", note: `base64 of ${file}`, mediaType: p.mediaType, file }];
+      }
       return [];
     });
     const onlyText = parts.every((p) => p.type === "text");
-    out.push({ role: m.role, content: onlyText ? parts.map((p) => (p as { text: string }).text).join("") : parts });
+    const reasoning = m.role === "assistant" ? m.parts.filter((p) => p.type === "reasoning" && p.text).map((p) => p.text).join("") : "";
+    out.push({ role: m.role, content: onlyText ? parts.map((p) => (p as { text: string }).text).join("") : parts, ...(reasoning ? { reasoning } : {}) });
   }
   return out;
 }

@@ -33,7 +33,7 @@ type FilePart = { type: "file"; url: string; mediaType: string; filename?: strin
 
 export async function runThrough(
   fake: { requests: RecordedRequest[] },
-  body: { provider: string; model: string; text: string; params?: Record<string, unknown>; system?: string; files?: FilePart[] },
+  body: { provider: string; model: string; text: string; params?: Record<string, unknown>; system?: string; files?: FilePart[]; history?: { role: string; parts: object[] }[] },
 ): Promise<ContractRun> {
   const before = fake.requests.length;
   const response = await startRun(
@@ -45,7 +45,7 @@ export async function runThrough(
         model: body.model,
         system: body.system,
         params: body.params ?? {},
-        messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: body.text }, ...(body.files ?? [])] }],
+        messages: [...(body.history ?? []), { id: "u1", role: "user", parts: [{ type: "text", text: body.text }, ...(body.files ?? [])] }],
       }),
     }),
     await ownerActor(),

@@ -31,7 +31,7 @@ export function insertUser(row: Pick<UserRow, "id" | "name" | "email" | "role" |
   db.insert(users).values(row).run();
 }
 
-export function updateUser(id: string, patch: Partial<Pick<UserRow, "role" | "disabled" | "name" | "email" | "monthlyBudgetUsd">>, db: Db = getDb()): void {
+export function updateUser(id: string, patch: Partial<Pick<UserRow, "role" | "disabled" | "name" | "email" | "monthlyBudgetUsd" | "rpm" | "maxConcurrent">>, db: Db = getDb()): void {
   db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).run();
 }
 

@@ -178,3 +178,37 @@ test("an expired key is refused with 401 in OpenAI's shape", async () => {
     await server.stop();
   }
 });
+
+test("the instance-wide cap and a person's concurrency limit hold across all of their keys", async () => {
+  const server = await fresh();
+  try {
+    const put = (path: string, body: unknown, method = "PUT") => fetch(`${server.url}${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await put("/api/admin/budget", { monthlyBudgetUsd: 0.002 })).status).toBe(200);
+    const [a, b] = await Promise.all([newKey(server.url, { name: "a" }), newKey(server.url, { name: "b" })]);
+    const clientA = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: a.key, maxRetries: 0 });
+    const clientB = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: b.key, maxRetries: 0 });
+    const maxTokens = await maxTokensCosting(server.url, 0.0015, "hi");
+    const call = (client: OpenAI, ttft = 1200) =>
+      client.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: maxTokens, sim_ttft_ms: ttft } as never).then(
+        () => 200,
+        (e: { status?: number; message?: string }) => e.status ?? 0,
+      );
+    const first = call(clientA);
+    await new Promise((r) => setTimeout(r, 300));
+    const refused = await clientB.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: maxTokens } as never).catch((e) => e);
+    expect(refused.status).toBe(402);
+    expect(refused.message).toContain("this playground's monthly budget of $0.00200");
+    expect(await first).toBe(200);
+    expect((await put("/api/admin/budget", { monthlyBudgetUsd: null })).status).toBe(200);
+
+    const me = (await (await fetch(`${server.url}/api/me`)).json()).user;
+    expect((await put(`/api/admin/users/${me.id}`, { maxConcurrent: 1 }, "PATCH")).status).toBe(200);
+    const slow = call(clientA);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await call(clientB, 0)).toBe(429);
+    expect(await slow).toBe(200);
+    expect(await call(clientB, 0)).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});

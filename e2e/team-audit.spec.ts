@@ -62,6 +62,7 @@ test.describe.serial("the audit log", () => {
     await expectOneRow("user.role-change", OWNER.email, () => owner.patch(`/api/admin/users/${memberId}`, { data: { role: "viewer" } }));
     await owner.patch(`/api/admin/users/${memberId}`, { data: { role: "member" } });
     await expectOneRow("user.budget-change", OWNER.email, () => owner.patch(`/api/admin/users/${memberId}`, { data: { monthlyBudgetUsd: 12.5 } }));
+    await expectOneRow("user.limits-change", OWNER.email, () => owner.patch(`/api/admin/users/${memberId}`, { data: { rpm: 60, maxConcurrent: 4 } }));
 
     const runId = await simulatorRun(owner, "audited run");
     await expectOneRow("share.create", OWNER.email, () => owner.post(`/api/runs/${runId}/share`));

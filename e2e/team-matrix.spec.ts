@@ -123,6 +123,8 @@ test.describe.serial("route x role x ownership", () => {
     { route: "/api/simulator/v1/[...path]", method: "PUT", name: "simulator unknown route (PUT)", call: () => ({ method: "PUT", path: "/api/simulator/v1/x", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
     { route: "/api/simulator/v1/[...path]", method: "PATCH", name: "simulator unknown route (PATCH)", call: () => ({ method: "PATCH", path: "/api/simulator/v1/x", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
     { route: "/api/simulator/v1/[...path]", method: "DELETE", name: "simulator unknown route (DELETE)", call: () => ({ method: "DELETE", path: "/api/simulator/v1/x" }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/admin/budget", method: "GET", name: "instance budget", call: () => ({ method: "GET", path: "/api/admin/budget" }), expect: adminOnly(200) },
+    { route: "/api/admin/budget", method: "PUT", name: "set the instance budget", call: () => ({ method: "PUT", path: "/api/admin/budget", data: { monthlyBudgetUsd: null } }), expect: adminOnly(200) },
     { route: "/api/admin/access", method: "PUT", name: "set offering access", call: () => ({ method: "PUT", path: "/api/admin/access", data: { member: null, viewer: null } }), expect: adminOnly(200) },
   ];
 

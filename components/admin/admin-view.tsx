@@ -3,6 +3,7 @@
 import { PageHeader } from "@/components/auth/page-header";
 import { AccessPanel } from "./access-panel";
 import { AuditPanel } from "./audit-panel";
+import { InstanceBudgetPanel } from "./instance-budget-panel";
 import { InvitesPanel } from "./invites-panel";
 import { UsersPanel } from "./users-panel";
 
@@ -15,6 +16,7 @@ export function AdminView({ me, offerings }: Props) {
       <PageHeader title="Admin" />
       <main className="space-y-8">
         <UsersPanel me={me} />
+        <InstanceBudgetPanel />
         <InvitesPanel me={me} />
         <AccessPanel offerings={offerings} />
         <AuditPanel />

@@ -4,7 +4,26 @@ import { useState } from "react";
 import { formatUsd } from "@/lib/format";
 import { send, useJson } from "./use-admin-api";
 
-type UserRecord = { id: string; email: string; name: string; role: string; disabled: boolean; monthlyBudgetUsd: number | null; spendThisMonthUsd: number; createdAt: string };
+type UserRecord = { id: string; email: string; name: string; role: string; disabled: boolean; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null; spendThisMonthUsd: number; createdAt: string };
+
+/** A number input that saves on blur; empty means "no limit". */
+function LimitInput({ label, value, step, onSave }: { label: string; value: number | null; step: string; onSave: (value: number | null) => void }) {
+  return (
+    <input
+      aria-label={label}
+      type="number"
+      min={0}
+      step={step}
+      defaultValue={value ?? ""}
+      placeholder="none"
+      onBlur={(e) => {
+        const next = e.target.value.trim() === "" ? null : Number(e.target.value);
+        if (next !== value) onSave(next);
+      }}
+      className="h-7 w-20 rounded border border-zinc-300 bg-white px-1 text-right dark:border-zinc-700 dark:bg-zinc-900"
+    />
+  );
+}
 
 const ROLES = ["owner", "admin", "member", "viewer"];
 
@@ -31,6 +50,8 @@ export function UsersPanel({ me }: { me: { id: string; role: string } }) {
             <th className="p-1">Status</th>
             <th className="p-1 text-right">Spend this month</th>
             <th className="p-1 text-right">Monthly budget (USD)</th>
+            <th className="p-1 text-right">Requests/min</th>
+            <th className="p-1 text-right">Streams at once</th>
           </tr>
         </thead>
         <tbody>
@@ -72,19 +93,13 @@ export function UsersPanel({ me }: { me: { id: string; role: string } }) {
                 </td>
                 <td className="p-1 text-right font-mono" data-testid="user-spend">{formatUsd(u.spendThisMonthUsd)}</td>
                 <td className="p-1 text-right">
-                  <input
-                    aria-label={`Monthly budget of ${u.name} in USD`}
-                    type="number"
-                    min={0}
-                    step="0.01"
-                    defaultValue={u.monthlyBudgetUsd ?? ""}
-                    placeholder="no cap"
-                    onBlur={(e) => {
-                      const value = e.target.value.trim() === "" ? null : Number(e.target.value);
-                      if (value !== u.monthlyBudgetUsd) void patch(u.id, { monthlyBudgetUsd: value });
-                    }}
-                    className="h-7 w-24 rounded border border-zinc-300 bg-white px-1 text-right dark:border-zinc-700 dark:bg-zinc-900"
-                  />
+                  <LimitInput label={`Monthly budget of ${u.name} in USD`} value={u.monthlyBudgetUsd} step="0.01" onSave={(v) => void patch(u.id, { monthlyBudgetUsd: v })} />
+                </td>
+                <td className="p-1 text-right">
+                  <LimitInput label={`Requests per minute for ${u.name}`} value={u.rpm} step="1" onSave={(v) => void patch(u.id, { rpm: v })} />
+                </td>
+                <td className="p-1 text-right">
+                  <LimitInput label={`Concurrent streams for ${u.name}`} value={u.maxConcurrent} step="1" onSave={(v) => void patch(u.id, { maxConcurrent: v })} />
                 </td>
               </tr>
             );

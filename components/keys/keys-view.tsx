@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/auth/page-header";
 import { send, useJson } from "@/components/admin/use-admin-api";
 import { Button } from "@/components/ui/button";
 
-type Key = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; status: string; allowedProviders: string[] | null; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null };
+type Key = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; status: string; allowedProviders: string[] | null; allowedModels: string[] | null; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null };
 
 const field = "h-8 rounded border border-zinc-300 bg-white px-2 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
@@ -31,6 +31,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
             const form = new FormData(formElement);
             const expires = String(form.get("expires") ?? "");
             const allowed = form.getAll("providers").map(String);
+            const models = String(form.get("models") ?? "").split(",").map((m) => m.trim()).filter(Boolean);
             const [body, err] = await send<{ key: string }>("/api/keys", "POST", {
               name: form.get("name"),
               ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
@@ -38,6 +39,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
               rpm: numberOrNull(form.get("rpm")),
               maxConcurrent: numberOrNull(form.get("concurrent")),
               allowedProviders: allowed.length ? allowed : null,
+              allowedModels: models.length ? models : null,
             });
             setProblem(err);
             setCreated(body?.key ?? null);
@@ -68,6 +70,10 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
               </label>
             ))}
           </fieldset>
+          <label className="text-xs">
+            Only these models (optional, comma list of provider/model-id){" "}
+            <input name="models" placeholder="simulator/qwen3.5-flash" className={`${field} ml-1 w-64`} />
+          </label>
           <Button type="submit" size="sm" variant="primary" data-testid="key-create">Create key</Button>
         </form>
         {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
@@ -98,7 +104,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
                 <td className="p-1">{k.name}</td>
                 <td className="p-1 font-mono">{k.prefix}…</td>
                 <td className="p-1">
-                  {[k.monthlyBudgetUsd != null ? `$${k.monthlyBudgetUsd}/month` : null, k.rpm ? `${k.rpm}/min` : null, k.maxConcurrent ? `${k.maxConcurrent} at once` : null, k.allowedProviders ? k.allowedProviders.join(", ") : null].filter(Boolean).join(" · ") || "none"}
+                  {[k.monthlyBudgetUsd != null ? `$${k.monthlyBudgetUsd}/month` : null, k.rpm ? `${k.rpm}/min` : null, k.maxConcurrent ? `${k.maxConcurrent} at once` : null, k.allowedProviders ? k.allowedProviders.join(", ") : null, k.allowedModels ? k.allowedModels.join(", ") : null].filter(Boolean).join(" · ") || "none"}
                 </td>
                 <td className="p-1 font-mono">{k.createdAt.slice(0, 10)}</td>
                 <td className="p-1 font-mono">{k.lastUsedAt ? k.lastUsedAt.replace("T", " ").slice(0, 16) : "never"}</td>

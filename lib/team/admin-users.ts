@@ -17,6 +17,8 @@ function userJson(user: UserRow, spendUsd: number) {
     role: user.role,
     disabled: user.disabled,
     monthlyBudgetUsd: user.monthlyBudgetUsd,
+    rpm: user.rpm,
+    maxConcurrent: user.maxConcurrent,
     spendThisMonthUsd: spendUsd,
     createdAt: user.createdAt.toISOString(),
   };
@@ -37,6 +39,8 @@ const patchSchema = z
     role: z.enum(ROLES).optional(),
     disabled: z.boolean().optional(),
     monthlyBudgetUsd: z.number().min(0).max(1_000_000).nullable().optional(),
+    rpm: z.number().int().min(1).max(100_000).nullable().optional(),
+    maxConcurrent: z.number().int().min(1).max(10_000).nullable().optional(),
   })
   .strict();
 
@@ -76,6 +80,12 @@ export async function patchUser(id: string, body: unknown, actor: Actor) {
     if (patch.monthlyBudgetUsd !== undefined && patch.monthlyBudgetUsd !== target.monthlyBudgetUsd) {
       updateUser(id, { monthlyBudgetUsd: patch.monthlyBudgetUsd }, db);
       audit({ action: "user.budget-change", actor, target: { type: "user", id }, before: { monthlyBudgetUsd: target.monthlyBudgetUsd }, after: { monthlyBudgetUsd: patch.monthlyBudgetUsd } }, db);
+    }
+    const limits = { rpm: patch.rpm, maxConcurrent: patch.maxConcurrent };
+    const changed = Object.fromEntries(Object.entries(limits).filter(([k, v]) => v !== undefined && v !== target[k as keyof typeof limits]));
+    if (Object.keys(changed).length) {
+      updateUser(id, changed, db);
+      audit({ action: "user.limits-change", actor, target: { type: "user", id }, before: { rpm: target.rpm, maxConcurrent: target.maxConcurrent }, after: changed }, db);
     }
   });
   // A disabled account's sessions end at once.

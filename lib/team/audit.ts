@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "user.disable",
   "user.enable",
   "user.budget-change",
+  "user.limits-change",
   "share.create",
   "share.revoke",
   "run.visibility-change",

@@ -28,7 +28,31 @@ export function migrationsFolder(): string {
   return path.join(process.cwd(), "db", "migrations");
 }
 
-/** Open (and migrate) a SQLite database file. */
+type JournalEntry = { idx: number; tag: string; when: number };
+
+export function migrationJournal(): JournalEntry[] {
+  return (JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: JournalEntry[] }).entries;
+}
+
+/** When the newest migration applied to this database was made (drizzle stores it), or null for a new database. */
+function lastAppliedMigration(sqlite: Database.Database): number | null {
+  const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  if (!table) return null;
+  const row = sqlite.prepare("select max(created_at) as at from __drizzle_migrations").get() as { at: number | null };
+  return row.at === null ? null : Number(row.at);
+}
+
+/** A consistent copy of a live database, taken by SQLite itself (safe while others write). */
+export function snapshotDatabase(sqlite: Database.Database, target: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  sqlite.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
+}
+
+/**
+ * Open (and migrate) a SQLite database file. A database written by a newer
+ * version (a migration this build does not know) is refused; one that needs
+ * migrating is first copied to backups/pre-migrate-<time>.db beside it.
+ */
 export function openDatabase(file: string): Handle {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -36,9 +60,27 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  const journal = migrationJournal();
+  const known = journal[journal.length - 1]!;
+  const applied = lastAppliedMigration(sqlite);
+  if (applied !== null && applied > known.when) {
+    sqlite.close();
+    throw new Error(
+      `The database ${file} was written by a newer version of the playground (its latest migration is from ${new Date(applied).toISOString()}; this version knows migrations up to ${known.tag}). Run the newer version, or restore a backup made by this one.`,
+    );
+  }
+  if (applied !== null && file !== ":memory:" && journal.some((e) => e.when > applied)) {
+    snapshotDatabase(sqlite, path.join(path.dirname(file), "backups", `pre-migrate-${new Date().toISOString().replace(/[:.]/g, "-")}.db`));
+  }
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
   return { db, sqlite, file };
+}
+
+/** The raw connection of the process's database (for snapshots). */
+export function getSqlite(): Database.Database {
+  getDb();
+  return globalForDb.playgroundDb!.sqlite;
 }
 
 export function getDb(): Db {

@@ -18,7 +18,12 @@ export async function prepareOnStartup(): Promise<void> {
     process.exit(1);
   }
   stampPeerAddress();
-  getDb();
+  try {
+    getDb();
+  } catch (error) {
+    console.error(`[startup] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
   const interrupted = await markInterruptedRuns();
   if (interrupted > 0) console.log(`[startup] marked ${interrupted} run(s) as interrupted`);
   await initOwnerFromEnv();

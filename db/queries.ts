@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "./index";
 import { catalogOverrides, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 
@@ -38,7 +38,7 @@ export async function finishRun(id: string, finish: RunFinish, db: Db = getDb())
   const result = db
     .update(runs)
     // Finishing releases the run's budget reservation: its real cost now counts instead.
-    .set({ ...finish, reservedUsd: null, finishedAt: new Date() })
+    .set({ ...finish, reservedUsd: null, leaseUntil: null, finishedAt: new Date() })
     .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
     .run();
   return result.changes === 1;
@@ -48,17 +48,26 @@ export async function getRun(id: string, db: Db = getDb()): Promise<RunRow | und
   return db.select().from(runs).where(eq(runs.id, id)).get();
 }
 
-/** Save the partial output of a run still streaming, so a crash loses at most a few seconds. */
+/** How long a streaming run's lease lasts; its instance renews it every 2 s. */
+export const RUN_LEASE_MS = 6000;
+
+/** Save the partial output of a run still streaming and renew its lease, so a crash loses at most a few seconds. */
 export async function checkpointRun(id: string, output: { outputText: string; outputReasoning: string }, db: Db = getDb()): Promise<void> {
-  db.update(runs).set(output).where(and(eq(runs.id, id), eq(runs.status, "streaming"))).run();
+  db.update(runs)
+    .set({ ...output, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) })
+    .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
+    .run();
 }
 
-/** Runs left `streaming` by a previous process cannot finish any more. */
-export async function markInterruptedRuns(db: Db = getDb()): Promise<number> {
+/**
+ * Runs whose instance stopped vouching for them (a crash, a kill, a restart)
+ * cannot finish any more: any instance marks them interrupted, keeping their text.
+ */
+export async function markInterruptedRuns(db: Db = getDb(), now = Date.now()): Promise<number> {
   const result = db
     .update(runs)
-    .set({ status: "interrupted", reservedUsd: null, finishedAt: new Date(), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
-    .where(eq(runs.status, "streaming"))
+    .set({ status: "interrupted", reservedUsd: null, leaseUntil: null, finishedAt: new Date(now), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
+    .where(and(eq(runs.status, "streaming"), or(isNull(runs.leaseUntil), lt(runs.leaseUntil, new Date(now)))!))
     .run();
   return result.changes;
 }

@@ -70,6 +70,8 @@ export const runs = sqliteTable(
     apiKeyId: text("api_key_id"),
     /** Worst-case cost held against budgets while the run streams; cleared when it finishes. */
     reservedUsd: real("reserved_usd"),
+    /** Until when the instance streaming this run vouches for it (renewed every 2 s); past it, any instance marks the run interrupted. */
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },

@@ -38,8 +38,9 @@ test("every run is still there after a restart, and a crashed run is marked inte
     const again = await (await fetch(`${server.url}/api/runs/${finishedId}`)).json();
     expect(again).toEqual(finished);
 
+    // The dead process's lease on the run runs out within seconds; then it is closed as interrupted.
+    await expect.poll(async () => (await (await fetch(`${server.url}/api/runs/${streamingId}`)).json()).status, { timeout: 15_000 }).toBe("interrupted");
     const interrupted = await (await fetch(`${server.url}/api/runs/${streamingId}`)).json();
-    expect(interrupted.status).toBe("interrupted");
     expect(interrupted.error.code).toBe("interrupted");
     // Partial output was checkpointed while streaming.
     expect(interrupted.output.reasoning.length + interrupted.output.text.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import "server-only";
 import { countStreaming, insertRunSync, spendWithReservations } from "@/db/gateway-queries";
+import { RUN_LEASE_MS } from "@/db/queries";
 import { getUserById, readSetting, runInTransaction } from "@/db/team-queries";
 import type { NewRunRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -59,7 +60,7 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
         );
       }
     }
-    insertRunSync({ ...row, reservedUsd: worstCaseUsd }, db);
+    insertRunSync({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) }, db);
   });
 }
 

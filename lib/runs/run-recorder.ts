@@ -37,6 +37,8 @@ export class RunRecorder {
   private aborted = false;
   private settled: Promise<RunSummary> | null = null;
   private lastCheckpointAt = performance.now();
+  /** Renews the run's lease (and saves its text) every 2 s while it streams, even before the first token. */
+  private readonly heartbeat: ReturnType<typeof setInterval>;
 
   private readonly upstream: UpstreamObservation;
   private readonly describe: (error: unknown) => RunError;
@@ -53,6 +55,11 @@ export class RunRecorder {
     },
   ) {
     this.upstream = options.observation ?? { contentEvents: 0 };
+    this.heartbeat = setInterval(() => {
+      this.lastCheckpointAt = performance.now();
+      checkpointRun(this.runId, { outputText: this.text, outputReasoning: this.reasoning }).catch(() => undefined);
+    }, CHECKPOINT_EVERY_MS);
+    this.heartbeat.unref?.();
     this.describe = options.describe;
     this.readReport = options.readReport;
   }
@@ -181,6 +188,7 @@ export class RunRecorder {
   /** Write the final row once; later calls return the same summary. */
   settle(): Promise<RunSummary> {
     if (!this.settled) {
+      clearInterval(this.heartbeat);
       const status = this.currentStatus();
       if (status === "error" && !this.error) {
         this.error = this.describe(new Error("the stream ended before the answer was complete"));

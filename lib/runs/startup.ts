@@ -24,8 +24,13 @@ export async function prepareOnStartup(): Promise<void> {
     console.error(`[startup] ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
-  const interrupted = await markInterruptedRuns();
-  if (interrupted > 0) console.log(`[startup] marked ${interrupted} run(s) as interrupted`);
+  const sweep = async () => {
+    const interrupted = await markInterruptedRuns().catch(() => 0);
+    if (interrupted > 0) console.log(`[runs] marked ${interrupted} run(s) whose instance stopped as interrupted`);
+  };
+  await sweep();
+  // Every instance sweeps: a run whose lease ran out (its instance died) is closed within seconds.
+  setInterval(() => void sweep(), 2000).unref();
   await initOwnerFromEnv();
   if (authEnv().mode === "none") await ensureLocalOwner();
   await ensureInitApiKey(authEnv().initApiKey);

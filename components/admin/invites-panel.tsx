@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { send, useJson } from "./use-admin-api";
 
 type Invite = { id: string; role: string; email: string | null; status: string; createdAt: string; expiresAt: string };
@@ -50,12 +51,9 @@ export function InvitesPanel({ me }: { me: { role: string } }) {
       </form>
       {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
       {created && (
-        <div className="flex flex-wrap items-center gap-2 rounded border border-zinc-300 p-2 text-xs dark:border-zinc-700">
-          <label htmlFor="invite-link">Link for a {created.role} (shown once{created.mailed ? "; also mailed" : ""}):</label>
-          <input id="invite-link" data-testid="invite-link" readOnly value={created.url} onFocus={(e) => e.target.select()} className={`${field} w-[28rem] font-mono`} />
-          <Button size="sm" onClick={() => void navigator.clipboard?.writeText(created.url)}>Copy</Button>
+        <OneTimeSecret id="invite-link" testId="invite-link" label={`Link for a ${created.role} (shown once${created.mailed ? "; also mailed" : ""}):`} value={created.url}>
           {created.mailError && <span className="text-red-700">{created.mailError}</span>}
-        </div>
+        </OneTimeSecret>
       )}
       <table data-testid="invites-table" className="w-full border-collapse text-xs">
         <thead>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { PageHeader } from "@/components/auth/page-header";
 import { send, useJson } from "@/components/admin/use-admin-api";
 import { Button } from "@/components/ui/button";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; status: string; allowedProviders: string[] | null; allowedModels: string[] | null; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null };
 
@@ -78,13 +79,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
         </form>
         {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
         {created && (
-          <div role="status" className="space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
-            <label htmlFor="new-key">Your new key. Copy it now: it is not shown again.</label>
-            <div className="flex gap-2">
-              <input id="new-key" data-testid="new-key" readOnly value={created} onFocus={(e) => e.target.select()} className={`${field} w-[32rem] font-mono`} />
-              <Button size="sm" onClick={() => void navigator.clipboard?.writeText(created)}>Copy</Button>
-            </div>
-          </div>
+          <OneTimeSecret id="new-key" testId="new-key" label="Your new key. Copy it now: it is not shown again." value={created} />
         )}
         <table data-testid="keys-table" className="w-full border-collapse text-xs">
           <thead>

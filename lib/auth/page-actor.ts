@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
@@ -8,15 +9,18 @@ import { can } from "./policy";
 import { resolveActor } from "./resolve-actor";
 import { needsOwnerSetup } from "./users";
 
-/** The signed-in actor for a page, or null (remote on a no-sign-in instance, bad credentials, nobody). */
-export async function currentActor(): Promise<Actor | null> {
+/**
+ * The signed-in actor for a page, or null (remote on a no-sign-in instance,
+ * bad credentials, nobody). Cached per request: the layout and the page both ask.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   try {
     return await resolveActor(await headers());
   } catch (error) {
     if (error instanceof AppError) return null;
     throw error;
   }
-}
+});
 
 /** For pages that need someone signed in: otherwise to the owner setup or the sign-in page. */
 export async function requirePageActor(next = "/"): Promise<Actor> {

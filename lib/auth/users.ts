@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { assignOrphansTo, countUsers, findOwner, getUserByEmail, getUserById, hasPassword, insertCredentialAccount, insertUser, runInTransaction, updateUser } from "@/db/team-queries";
 import type { Role, UserRow } from "@/db/schema";
+import type { Db } from "@/db";
 import { AppError } from "@/lib/http/app-error";
 import { LOCAL_OWNER_ID } from "./actor";
 
@@ -29,14 +30,18 @@ export async function needsOwnerSetup(): Promise<boolean> {
 
 export type NewAccount = { name: string; email: string; password: string; role: Role };
 
-/** A user with an email + password sign-in. Emails are unique, case-insensitively. */
-export async function createPasswordUser(input: NewAccount): Promise<UserRow> {
+/**
+ * A user with an email + password sign-in. Emails are unique, case-insensitively.
+ * `during` runs inside the same write transaction (an invite consumed with the account).
+ */
+export async function createPasswordUser(input: NewAccount, during?: (db: Db, userId: string) => void): Promise<UserRow> {
   const email = input.email.toLowerCase();
   if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `An account for ${email} already exists.`, "email");
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   const now = new Date();
   runInTransaction((db) => {
+    during?.(db, id);
     insertUser({ id, name: input.name, email, role: input.role, createdAt: now, updatedAt: now }, db);
     insertCredentialAccount({ id: randomUUID(), userId: id, passwordHash }, db);
   });

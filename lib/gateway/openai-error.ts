@@ -1,4 +1,5 @@
-import { AppError } from "@/lib/http/app-error";
+import type { AppError } from "@/lib/http/app-error";
+import { withErrors } from "@/lib/http/with-errors";
 
 // Errors on /api/v1 in OpenAI's shape, so the official clients raise their
 // usual typed errors: { error: { message, type, param, code } }.
@@ -19,20 +20,10 @@ export function openAiErrorResponse(status: number, message: string, code: strin
   return Response.json({ error: { message, type: TYPES[status] ?? (status >= 500 ? "server_error" : "invalid_request_error"), param, code } }, { status, headers });
 }
 
-export function toOpenAiError(error: unknown): Response {
-  if (error instanceof AppError) return openAiErrorResponse(error.status, error.message, error.code, error.field ?? null, error.headers);
-  console.error("[gateway]", error instanceof Error ? error.message : error);
-  return openAiErrorResponse(500, "Something went wrong on the server.", "internal_error");
+function toOpenAiError(error: AppError): Response {
+  return openAiErrorResponse(error.status, error.message, error.code, error.field ?? null, error.headers);
 }
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
-
-export function withOpenAiErrors<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      return toOpenAiError(error);
-    }
-  };
+export function withOpenAiErrors<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return withErrors(handler, toOpenAiError);
 }

@@ -2,15 +2,18 @@ import { AppError } from "./app-error";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler: AppError -> its JSON, anything else -> a plain 500 (never a stack trace). */
-export function withErrors<C>(handler: Handler<C>): Handler<C> {
+/**
+ * Wraps a route handler: AppError -> its JSON, anything else -> a plain 500
+ * (never a stack trace). `respond` writes the body (the gateway writes OpenAI's shape).
+ */
+export function withErrors<C>(handler: Handler<C>, respond: (error: AppError) => Response = (error) => error.toResponse()): Handler<C> {
   return async (request, context) => {
     try {
       return await handler(request, context);
     } catch (error) {
-      if (error instanceof AppError) return error.toResponse();
+      if (error instanceof AppError) return respond(error);
       console.error(`[${request.method} ${new URL(request.url).pathname}]`, error instanceof Error ? error.message : error);
-      return new AppError(500, "internal_error", "Something went wrong on the server.").toResponse();
+      return respond(new AppError(500, "internal_error", "Something went wrong on the server."));
     }
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { countStreaming, insertRunSync, spendWithReservations } from "@/db/gateway-queries";
 import { RUN_LEASE_MS } from "@/db/queries";
 import { getUserById, readSetting, runInTransaction } from "@/db/team-queries";
-import type { NewRunRow } from "@/db/schema";
+import type { NewRunRow, UserRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { formatUsdPlain, monthStartUtc } from "@/lib/runs/budget-format";
 import { AppError } from "@/lib/http/app-error";
@@ -17,10 +17,9 @@ export const INSTANCE_BUDGET_KEY = "instance-budget";
 
 type Cap = { label: string; capUsd: number; scope: { userId?: string; apiKeyId?: string } };
 
-async function capsFor(actor: Actor): Promise<Cap[]> {
+async function capsFor(actor: Actor, user: UserRow | undefined): Promise<Cap[]> {
   const caps: Cap[] = [];
   if (actor.key?.monthlyBudgetUsd != null) caps.push({ label: `API key "${actor.key.name}"`, capUsd: actor.key.monthlyBudgetUsd, scope: { apiKeyId: actor.key.id } });
-  const user = await getUserById(actor.id);
   if (user?.monthlyBudgetUsd != null) caps.push({ label: `${user.name}'s`, capUsd: user.monthlyBudgetUsd, scope: { userId: user.id } });
   const instance = (await readSetting(INSTANCE_BUDGET_KEY)) as { monthlyBudgetUsd?: number | null } | undefined;
   if (typeof instance?.monthlyBudgetUsd === "number") caps.push({ label: "this playground's", capUsd: instance.monthlyBudgetUsd, scope: {} });
@@ -36,7 +35,7 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
   const user = await getUserById(actor.id);
   if (actor.key?.rpm) hitRateLimit(`rpm:key:${actor.key.id}`, 60_000, actor.key.rpm);
   if (user?.rpm) hitRateLimit(`rpm:user:${user.id}`, 60_000, user.rpm);
-  const caps = await capsFor(actor);
+  const caps = await capsFor(actor, user);
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
 
@@ -69,7 +68,7 @@ export type BudgetStatus = { label: string; capUsd: number; spentUsd: number; re
 /** Each cap that applies to the actor, with this month's spend: shown before Send and before a batch. */
 export async function budgetStatus(actor: Actor, now = new Date()): Promise<BudgetStatus[]> {
   const from = monthStartUtc(now);
-  return (await capsFor(actor)).map((cap) => {
+  return (await capsFor(actor, await getUserById(actor.id))).map((cap) => {
     const { spentUsd, reservedUsd } = runInTransaction((db) => spendWithReservations(cap.scope, from, db));
     const remainingUsd = Math.max(0, cap.capUsd - spentUsd - reservedUsd);
     return { label: cap.label, capUsd: cap.capUsd, spentUsd, reservedUsd, remainingUsd, warning: spentUsd + reservedUsd >= 0.8 * cap.capUsd };

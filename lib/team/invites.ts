@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { consumeInvite, getInvite, getInviteByTokenHash, getUserByEmail, insertCredentialAccount, insertInvite, insertUser, listInvites, revokeInviteRow, runInTransaction } from "@/db/team-queries";
+import { consumeInvite, getInvite, getInviteByTokenHash, getUserByEmail, insertInvite, listInvites, revokeInviteRow } from "@/db/team-queries";
 import type { InviteRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { assignableRoles } from "@/lib/auth/policy";
 import { refuseSignIn } from "@/lib/auth/sign-in-rules";
+import { createPasswordUser } from "@/lib/auth/users";
 import { newAccountSchema } from "@/lib/auth/new-account";
 import { AppError } from "@/lib/http/app-error";
 import { parseOr400 } from "@/lib/http/parse-or-400";
@@ -117,15 +117,9 @@ export async function acceptInvite(token: string, body: unknown, ip: string | nu
   if (row.email && row.email !== email) throw new AppError(400, "wrong_email", `This invite is for ${row.email}.`, "email");
   const refusal = refuseSignIn(email);
   if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
-  if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `${email} already has an account. Sign in instead.`, "email");
-  const passwordHash = await hashPassword(account.password);
-  const userId = randomUUID();
-  const now = new Date();
-  runInTransaction((db) => {
-    if (!consumeInvite(row.id, userId, now, db)) throw new AppError(410, "invite_unusable", "This invite has just been used.");
-    insertUser({ id: userId, name: account.name, email, role: row.role, createdAt: now, updatedAt: now }, db);
-    insertCredentialAccount({ id: randomUUID(), userId, passwordHash }, db);
+  const user = await createPasswordUser({ ...account, email, role: row.role }, (db, userId) => {
+    if (!consumeInvite(row.id, userId, new Date(), db)) throw new AppError(410, "invite_unusable", "This invite has just been used.");
     audit({ action: "invite.accept", actor: { id: userId, email, role: row.role, ip }, target: { type: "invite", id: row.id }, after: { role: row.role } }, db);
   });
-  return { user: { id: userId, email, name: account.name, role: row.role } };
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

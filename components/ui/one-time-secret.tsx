@@ -1,0 +1,26 @@
+"use client";
+
+import { Button } from "./button";
+
+type Props = { id: string; testId: string; label: React.ReactNode; value: string; children?: React.ReactNode };
+
+/** A secret shown once (an invite link, a new API key): selectable, with a copy button. */
+export function OneTimeSecret({ id, testId, label, value, children }: Props) {
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-testid={testId}
+        readOnly
+        value={value}
+        onFocus={(e) => e.target.select()}
+        className="h-8 w-[32rem] max-w-full rounded border border-zinc-300 bg-white px-2 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <Button size="sm" onClick={() => void navigator.clipboard?.writeText(value)}>
+        Copy
+      </Button>
+      {children}
+    </div>
+  );
+}

@@ -29,7 +29,7 @@ async function time(label: string, fn: () => Promise<unknown>) {
 
 async function main() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "playground-history-")), "playground.db");
-  const db = seedRuns(file, COUNT);
+  const db = await seedRuns(file, COUNT);
   // A cursor 50 pages deep, as the virtualised list reaches by scrolling.
   let cursor: { createdAt: number; id: string } | undefined;
   for (let i = 0; i < 50; i++) cursor = (await listRuns({ limit: 50, cursor }, db)).nextCursor ?? undefined;

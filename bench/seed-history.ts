@@ -4,4 +4,4 @@
 import { databaseFile } from "../db/index";
 import { seedRuns } from "./seed-runs";
 
-seedRuns(databaseFile(), Number(process.env.SEED_RUNS ?? 100_000));
+await seedRuns(databaseFile(), Number(process.env.SEED_RUNS ?? 100_000));

@@ -2,7 +2,7 @@
 // days: for the history benchmark, and to see the history and cost pages full.
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import { openDatabase, type Db } from "../db/index";
+import { openDatabase, runInTransaction, type Db } from "../db/index";
 import { runs, type NewRunRow } from "../db/schema";
 
 const PROVIDERS = ["simulator", "empiriolabs", "openrouter", "ai-gateway", "segmind", "dashscope", "openai-compatible"];
@@ -14,15 +14,15 @@ function rand(seed: number): () => number {
   return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
 }
 
-export function seedRuns(file: string, count: number): Db {
-  const { db, sqlite } = openDatabase(file);
+export async function seedRuns(file: string, count: number): Promise<Db> {
+  const { db } = await openDatabase(file);
   const random = rand(42);
   const now = Date.now();
   const started = performance.now();
   const batch: NewRunRow[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (!batch.length) return;
-    sqlite.transaction(() => db.insert(runs).values(batch).run())();
+    await runInTransaction(async (tx) => void (await tx.insert(runs).values(batch).run()), db);
     batch.length = 0;
   };
   for (let i = 0; i < count; i++) {
@@ -48,9 +48,9 @@ export function seedRuns(file: string, count: number): Db {
       createdAt: new Date(now - Math.floor(random() * 90 * 86_400_000)),
       finishedAt: new Date(now),
     });
-    if (batch.length === 500) flush();
+    if (batch.length === 500) await flush();
   }
-  flush();
+  await flush();
   console.log(`seeded ${count.toLocaleString("en-US")} runs in ${((performance.now() - started) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`);
   return db;
 }

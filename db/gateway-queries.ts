@@ -1,46 +1,53 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
-import { getDb, type Db } from "./index";
+import { changedRows, getDb, type Db } from "./index";
 import { apiKeys, runs, type ApiKeyRow, type NewRunRow } from "./schema";
 
 // API keys, spend and concurrency, for the gateway's admission checks.
 
-export function insertApiKey(row: ApiKeyRow, db: Db = getDb()): void {
-  db.insert(apiKeys).values(row).run();
+export async function insertApiKey(row: ApiKeyRow, database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db.insert(apiKeys).values(row).run();
 }
 
-export async function getApiKeyByHash(keyHash: string, db: Db = getDb()): Promise<ApiKeyRow | undefined> {
+export async function getApiKeyByHash(keyHash: string, database?: Db): Promise<ApiKeyRow | undefined> {
+  const db = database ?? (await getDb());
   return db.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash)).get();
 }
 
-export async function getApiKey(id: string, db: Db = getDb()): Promise<ApiKeyRow | undefined> {
+export async function getApiKey(id: string, database?: Db): Promise<ApiKeyRow | undefined> {
+  const db = database ?? (await getDb());
   return db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
 }
 
-export async function listApiKeys(userId: string, db: Db = getDb()): Promise<ApiKeyRow[]> {
+export async function listApiKeys(userId: string, database?: Db): Promise<ApiKeyRow[]> {
+  const db = database ?? (await getDb());
   return db.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt)).all();
 }
 
-export async function listAllApiKeyNames(db: Db = getDb()): Promise<{ id: string; name: string }[]> {
+export async function listAllApiKeyNames(database?: Db): Promise<{ id: string; name: string }[]> {
+  const db = database ?? (await getDb());
   return db.select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).all();
 }
 
-export async function revokeApiKeyRow(id: string, now: Date, db: Db = getDb()): Promise<boolean> {
-  return db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run().changes === 1;
+export async function revokeApiKeyRow(id: string, now: Date, database?: Db): Promise<boolean> {
+  const db = database ?? (await getDb());
+  return changedRows(await db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run()) === 1;
 }
 
-export async function touchApiKey(id: string, now: Date, db: Db = getDb()): Promise<void> {
-  db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id)).run();
+export async function touchApiKey(id: string, now: Date, database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id)).run();
 }
 
 export type SpendScope = { userId?: string; apiKeyId?: string };
 
 /** Spend since `from` (computed cost, else provider-reported) plus what streaming runs hold in reservation. */
-export function spendWithReservations(scope: SpendScope, from: Date, db: Db): { spentUsd: number; reservedUsd: number } {
+export async function spendWithReservations(scope: SpendScope, from: Date, db: Db): Promise<{ spentUsd: number; reservedUsd: number }> {
   const where = [gte(runs.createdAt, from)];
   if (scope.userId) where.push(eq(runs.userId, scope.userId));
   if (scope.apiKeyId) where.push(eq(runs.apiKeyId, scope.apiKeyId));
-  const row = db
+  const row = await db
     .select({
       spentUsd: sql<number>`coalesce(sum(case when ${runs.status} = 'streaming' then 0 else coalesce(${runs.costUsd}, ${runs.providerCostUsd}, 0) end), 0)`,
       reservedUsd: sql<number>`coalesce(sum(case when ${runs.status} = 'streaming' then coalesce(${runs.reservedUsd}, 0) else 0 end), 0)`,
@@ -51,13 +58,13 @@ export function spendWithReservations(scope: SpendScope, from: Date, db: Db): { 
   return { spentUsd: row?.spentUsd ?? 0, reservedUsd: row?.reservedUsd ?? 0 };
 }
 
-export function countStreaming(scope: SpendScope, db: Db): number {
+export async function countStreaming(scope: SpendScope, db: Db): Promise<number> {
   const where = [eq(runs.status, "streaming")];
   if (scope.userId) where.push(eq(runs.userId, scope.userId));
   if (scope.apiKeyId) where.push(eq(runs.apiKeyId, scope.apiKeyId));
-  return db.select({ n: sql<number>`count(*)` }).from(runs).where(and(...where)).get()?.n ?? 0;
+  return (await db.select({ n: sql<number>`count(*)` }).from(runs).where(and(...where)).get())?.n ?? 0;
 }
 
-export function insertRunSync(row: NewRunRow, db: Db): void {
-  db.insert(runs).values(row).run();
+export async function insertRunSync(row: NewRunRow, db: Db): Promise<void> {
+  await db.insert(runs).values(row).run();
 }

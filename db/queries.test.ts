@@ -7,9 +7,9 @@ import { checkpointRun, costTotals, finishRun, ftsQuery, getRun, insertRun, list
 
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-db-"));
-  db = openDatabase(path.join(dir, "test.db")).db;
+  db = (await openDatabase(path.join(dir, "test.db"))).db;
 });
 
 const newRun = (id: string, at: number, extra: Partial<Parameters<typeof insertRun>[0]> = {}) =>

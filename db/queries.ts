@@ -1,10 +1,10 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "./index";
+import { changedRows, firstRow, getDb, type Db } from "./index";
 import { catalogOverrides, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 
-// All data access goes through these async functions so another driver
-// (libSQL/Turso) can serve them later without touching callers.
+// All data access goes through these async functions, which await every
+// statement, so better-sqlite3 and libSQL (Turso) serve them alike.
 
 export type RunFinish = Partial<
   Pick<
@@ -29,22 +29,25 @@ export type RunFinish = Partial<
   >
 > & { status: Exclude<RunStatus, "streaming"> };
 
-export async function insertRun(row: NewRunRow, db: Db = getDb()): Promise<void> {
-  db.insert(runs).values(row).run();
+export async function insertRun(row: NewRunRow, database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db.insert(runs).values(row).run();
 }
 
 /** Finish a run exactly once: only a row still `streaming` changes. Returns whether it did. */
-export async function finishRun(id: string, finish: RunFinish, db: Db = getDb()): Promise<boolean> {
-  const result = db
+export async function finishRun(id: string, finish: RunFinish, database?: Db): Promise<boolean> {
+  const db = database ?? (await getDb());
+  const result = await db
     .update(runs)
     // Finishing releases the run's budget reservation: its real cost now counts instead.
     .set({ ...finish, reservedUsd: null, leaseUntil: null, finishedAt: new Date() })
     .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
     .run();
-  return result.changes === 1;
+  return changedRows(result) === 1;
 }
 
-export async function getRun(id: string, db: Db = getDb()): Promise<RunRow | undefined> {
+export async function getRun(id: string, database?: Db): Promise<RunRow | undefined> {
+  const db = database ?? (await getDb());
   return db.select().from(runs).where(eq(runs.id, id)).get();
 }
 
@@ -52,8 +55,10 @@ export async function getRun(id: string, db: Db = getDb()): Promise<RunRow | und
 export const RUN_LEASE_MS = 6000;
 
 /** Save the partial output of a run still streaming and renew its lease, so a crash loses at most a few seconds. */
-export async function checkpointRun(id: string, output: { outputText: string; outputReasoning: string }, db: Db = getDb()): Promise<void> {
-  db.update(runs)
+export async function checkpointRun(id: string, output: { outputText: string; outputReasoning: string }, database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db
+    .update(runs)
     .set({ ...output, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) })
     .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
     .run();
@@ -63,13 +68,14 @@ export async function checkpointRun(id: string, output: { outputText: string; ou
  * Runs whose instance stopped vouching for them (a crash, a kill, a restart)
  * cannot finish any more: any instance marks them interrupted, keeping their text.
  */
-export async function markInterruptedRuns(db: Db = getDb(), now = Date.now()): Promise<number> {
-  const result = db
+export async function markInterruptedRuns(database?: Db, now = Date.now()): Promise<number> {
+  const db = database ?? (await getDb());
+  const result = await db
     .update(runs)
     .set({ status: "interrupted", reservedUsd: null, leaseUntil: null, finishedAt: new Date(now), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
     .where(and(eq(runs.status, "streaming"), or(isNull(runs.leaseUntil), lt(runs.leaseUntil, new Date(now)))!))
     .run();
-  return result.changes;
+  return changedRows(result);
 }
 
 /** A user's search words as an FTS5 query: each word quoted (no operators), all must match, last one as a prefix. */
@@ -98,7 +104,8 @@ export type RunListFilter = {
 };
 
 /** Newest first, keyset-paginated on (createdAt, id). */
-export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise<{ runs: RunRow[]; nextCursor: { createdAt: number; id: string } | null }> {
+export async function listRuns(filter: RunListFilter, database?: Db): Promise<{ runs: RunRow[]; nextCursor: { createdAt: number; id: string } | null }> {
+  const db = database ?? (await getDb());
   const where: SQL[] = [];
   if (filter.provider) where.push(eq(runs.provider, filter.provider));
   if (filter.model) where.push(eq(runs.model, filter.model));
@@ -117,7 +124,7 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
     const at = new Date(filter.cursor.createdAt);
     where.push(or(lt(runs.createdAt, at), and(eq(runs.createdAt, at), lt(runs.id, filter.cursor.id)))!);
   }
-  const rows = db
+  const rows = await db
     .select()
     .from(runs)
     .where(where.length ? and(...where) : undefined)
@@ -132,39 +139,47 @@ export async function listRuns(filter: RunListFilter, db: Db = getDb()): Promise
   };
 }
 
-export async function pingDatabase(db: Db = getDb()): Promise<boolean> {
-  return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
+export async function pingDatabase(database?: Db): Promise<boolean> {
+  const db = database ?? (await getDb());
+  return (await firstRow<{ ok: number }>(db, sql`select 1 as ok`))?.ok === 1;
 }
 
-export async function listCatalogOverrides(db: Db = getDb()): Promise<CatalogOverrideRow[]> {
+export async function listCatalogOverrides(database?: Db): Promise<CatalogOverrideRow[]> {
+  const db = database ?? (await getDb());
   return db.select().from(catalogOverrides).all();
 }
 
-export async function saveCatalogOverride(row: CatalogOverrideRow, db: Db = getDb()): Promise<void> {
-  db.insert(catalogOverrides)
+export async function saveCatalogOverride(row: CatalogOverrideRow, database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db
+    .insert(catalogOverrides)
     .values(row)
     .onConflictDoUpdate({ target: [catalogOverrides.provider, catalogOverrides.providerModelId], set: { update: row.update, sourceUrl: row.sourceUrl, fetchedAt: row.fetchedAt } })
     .run();
 }
 
 /** Insert an upload once; the same bytes (same sha256) keep their first row. */
-export async function saveUpload(row: UploadRow, db: Db = getDb()): Promise<UploadRow> {
-  db.insert(uploads).values(row).onConflictDoNothing().run();
+export async function saveUpload(row: UploadRow, database?: Db): Promise<UploadRow> {
+  const db = database ?? (await getDb());
+  await db.insert(uploads).values(row).onConflictDoNothing().run();
   return (await getUpload(row.id, db)) ?? row;
 }
 
-export async function getUpload(id: string, db: Db = getDb()): Promise<UploadRow | undefined> {
+export async function getUpload(id: string, database?: Db): Promise<UploadRow | undefined> {
+  const db = database ?? (await getDb());
   return db.select().from(uploads).where(eq(uploads.id, id)).get();
 }
 
-export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], db: Db = getDb()): Promise<void> {
-  db.update(runs).set({ attachmentsSent: sent }).where(eq(runs.id, id)).run();
+export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db.update(runs).set({ attachmentsSent: sent }).where(eq(runs.id, id)).run();
 }
 
 export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; runsWithoutCost: number };
 
 /** Cost totals by day, provider and model for a period (UTC days). */
-export async function costTotals(range: { from: Date; to: Date; userId?: string }, db: Db = getDb()): Promise<CostTotalRow[]> {
+export async function costTotals(range: { from: Date; to: Date; userId?: string }, database?: Db): Promise<CostTotalRow[]> {
+  const db = database ?? (await getDb());
   const byUser = range.userId ? sql`AND ${runs.userId} = ${range.userId}` : sql``;
   return db.all<CostTotalRow>(sql`
     SELECT date(${runs.createdAt} / 1000, 'unixepoch') AS day, ${runs.provider} AS provider, ${runs.model} AS model,
@@ -176,25 +191,30 @@ export async function costTotals(range: { from: Date; to: Date; userId?: string 
     ORDER BY day, provider, model`);
 }
 
-export async function setVisibility(ids: string[], visibility: RunRow["visibility"], db: Db = getDb()): Promise<number> {
+export async function setVisibility(ids: string[], visibility: RunRow["visibility"], database?: Db): Promise<number> {
+  const db = database ?? (await getDb());
   if (ids.length === 0) return 0;
-  return db.update(runs).set({ visibility }).where(inArray(runs.id, ids)).run().changes;
+  return changedRows(await db.update(runs).set({ visibility }).where(inArray(runs.id, ids)).run());
 }
 
-export async function setShareId(id: string, shareId: string | null, db: Db = getDb()): Promise<boolean> {
-  return db.update(runs).set({ shareId }).where(eq(runs.id, id)).run().changes === 1;
+export async function setShareId(id: string, shareId: string | null, database?: Db): Promise<boolean> {
+  const db = database ?? (await getDb());
+  return changedRows(await db.update(runs).set({ shareId }).where(eq(runs.id, id)).run()) === 1;
 }
 
-export async function getRunByShareId(shareId: string, db: Db = getDb()): Promise<RunRow | undefined> {
+export async function getRunByShareId(shareId: string, database?: Db): Promise<RunRow | undefined> {
+  const db = database ?? (await getDb());
   return db.select().from(runs).where(eq(runs.shareId, shareId)).get();
 }
 
 /** The runs of a comparison, oldest first. */
-export async function listGroupRuns(compareGroupId: string, db: Db = getDb()): Promise<RunRow[]> {
+export async function listGroupRuns(compareGroupId: string, database?: Db): Promise<RunRow[]> {
+  const db = database ?? (await getDb());
   return db.select().from(runs).where(eq(runs.compareGroupId, compareGroupId)).orderBy(runs.createdAt, runs.id).all();
 }
 
 /** Delete a run. Its uploads stay: they are content-addressed and may serve other runs. */
-export async function deleteRun(id: string, db: Db = getDb()): Promise<boolean> {
-  return db.delete(runs).where(eq(runs.id, id)).run().changes === 1;
+export async function deleteRun(id: string, database?: Db): Promise<boolean> {
+  const db = database ?? (await getDb());
+  return changedRows(await db.delete(runs).where(eq(runs.id, id)).run()) === 1;
 }

@@ -8,6 +8,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: optional,
+  DATABASE_AUTH_TOKEN: optional,
+  DATABASE_DRIVER: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.enum(["better-sqlite3", "libsql"]).optional()),
   SIMULATOR_BASE_URL: optional,
   OPENAI_COMPATIBLE_MODELS: optional,
   UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().optional().catch(undefined),
@@ -17,6 +19,9 @@ export type ServerEnv = {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseAuthToken: string | undefined;
+  /** Forces a driver; unset means better-sqlite3 for files, libSQL for remote URLs. */
+  databaseDriver: "better-sqlite3" | "libsql" | undefined;
   simulatorBaseUrl: string;
   openAiCompatibleModels: string[];
   /** A run fails when its provider sends nothing for this long. */
@@ -30,6 +35,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     port: env.PORT,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    databaseDriver: env.DATABASE_DRIVER,
     // The simulator is served by this very app; reach it over loopback so the
     // run goes through exactly the same HTTP path as a real provider.
     simulatorBaseUrl: env.SIMULATOR_BASE_URL ?? `http://127.0.0.1:${env.PORT}/api/simulator/v1`,

@@ -7,7 +7,7 @@ if (!dir) {
   process.exit(2);
 }
 try {
-  const { previous, manifest } = restoreBackup(dir);
+  const { previous, manifest } = await restoreBackup(dir);
   console.log(`restored the backup of ${manifest.createdAt} (${manifest.uploads.length} upload(s))${previous ? `; the previous database is kept as ${previous}` : ""}`);
 } catch (error) {
   console.error(`restore refused: ${error instanceof Error ? error.message : error}`);

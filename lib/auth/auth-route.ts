@@ -53,10 +53,10 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   }
   const signIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email");
   const email = signIn ? await request.clone().json().then((b: { email?: unknown }) => (typeof b?.email === "string" ? b.email.toLowerCase().slice(0, 320) : null)).catch(() => null) : null;
-  const response = await withoutSessionTokens(await getAuth().handler(await atPublicOrigin(request)));
+  const response = await withoutSessionTokens(await (await getAuth()).handler(await atPublicOrigin(request)));
   if (signIn && (response.status === 401 || response.status === 403)) {
     const user = email ? await getUserByEmail(email) : undefined;
-    audit({
+    await audit({
       action: "sign-in.failed",
       actor: user ? { id: user.id, email: user.email, role: user.role } : null,
       ip: clientAddress(request.headers),

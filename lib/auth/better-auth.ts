@@ -3,7 +3,7 @@ import { APIError, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { findOwner, getUserById } from "@/db/team-queries";
 import { audit } from "@/lib/team/audit";
 import { accounts, rateLimits, sessions, users, verifications } from "@/db/schema";
@@ -12,7 +12,7 @@ import { publicOrigin } from "@/lib/http/client-address";
 import { authSecret } from "./auth-secret";
 import { applyOidcRole, refuseSession, refuseSignIn } from "./sign-in-rules";
 
-function createAuth() {
+function createAuth(db: Db) {
   const env = authEnv();
   return betterAuth({
     appName: "LLM Playground",
@@ -24,7 +24,7 @@ function createAuth() {
     telemetry: { enabled: false },
     // Warnings (such as "no baseURL" without PUBLIC_URL) are expected here; errors still show.
     logger: { level: "error" },
-    database: drizzleAdapter(getDb(), {
+    database: drizzleAdapter(db, {
       provider: "sqlite",
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
     }),
@@ -70,7 +70,7 @@ function createAuth() {
           after: async (session) => {
             if (env.oidc) await applyOidcRole(session.userId, env.oidc);
             const user = await getUserById(session.userId);
-            if (user) audit({ action: "sign-in", actor: user, target: { type: "user", id: user.id }, ip: session.ipAddress ?? null });
+            if (user) await audit({ action: "sign-in", actor: user, target: { type: "user", id: user.id }, ip: session.ipAddress ?? null });
           },
         },
       },
@@ -101,12 +101,13 @@ function createAuth() {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const state = globalThis as unknown as { playgroundAuth?: { key: string; auth: Auth } };
+const state = globalThis as unknown as { playgroundAuth?: { key: string; db: Db; auth: Auth } };
 
-/** One Better Auth instance per process (and per database file, for tests). */
-export function getAuth(): Auth {
+/** One Better Auth instance per process (and per database, for tests). */
+export async function getAuth(): Promise<Auth> {
   const env = authEnv();
-  const key = `${env.mode}|${env.publicUrl}|${process.env.DATA_DIR}|${process.env.DATABASE_URL}`;
-  if (state.playgroundAuth?.key !== key) state.playgroundAuth = { key, auth: createAuth() };
+  const db = await getDb();
+  const key = `${env.mode}|${env.publicUrl}`;
+  if (state.playgroundAuth?.key !== key || state.playgroundAuth.db !== db) state.playgroundAuth = { key, db, auth: createAuth(db) };
   return state.playgroundAuth.auth;
 }

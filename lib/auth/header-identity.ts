@@ -52,7 +52,7 @@ export async function userForIdentity(identity: { email: string; name: string })
   const now = new Date();
   const role = (await findOwner()) ? "member" : "owner";
   try {
-    insertUser({ id: randomUUID(), name: identity.name, email: identity.email, role, createdAt: now, updatedAt: now });
+    await insertUser({ id: randomUUID(), name: identity.name, email: identity.email, role, createdAt: now, updatedAt: now });
   } catch {
     // Made by a concurrent request.
   }

@@ -41,7 +41,7 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
     if (user.disabled) throw new AppError(401, "account_disabled", "This account is disabled.");
     return toActor(user, "header", ip);
   }
-  const session = await getAuth().api.getSession({ headers });
+  const session = await (await getAuth()).api.getSession({ headers });
   if (!session) return null;
   // The session's user row is read fresh: a role change or a disable applies at once.
   const user = await getUserById(session.user.id);

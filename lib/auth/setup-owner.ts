@@ -13,9 +13,9 @@ import { createOwner } from "./users";
 export async function handleSetup(request: Request): Promise<Response> {
   if (authEnv().mode !== "password") throw new AppError(404, "not_found", "Owner setup is only for AUTH_MODE=password.");
   const ip = clientAddress(request.headers);
-  hitRateLimit(`setup:${ip ?? "unknown"}`, 60_000, 10);
+  await hitRateLimit(`setup:${ip ?? "unknown"}`, 60_000, 10);
   const owner = await createOwner(parseOr400(newAccountSchema, await readJson(request)));
-  audit({ action: "owner.create", actor: { id: owner.id, email: owner.email, role: "owner", ip }, target: { type: "user", id: owner.id }, after: { via: "setup page" } });
+  await audit({ action: "owner.create", actor: { id: owner.id, email: owner.email, role: "owner", ip }, target: { type: "user", id: owner.id }, after: { via: "setup page" } });
   return Response.json({ user: { id: owner.id, email: owner.email, name: owner.name, role: owner.role } }, { status: 201 });
 }
 
@@ -25,7 +25,7 @@ export async function initOwnerFromEnv(): Promise<void> {
   if (!env.initOwner || env.mode === "none") return;
   try {
     const owner = await createOwner({ name: "Owner", email: env.initOwner.email, password: env.initOwner.password });
-    audit({ action: "owner.create", actor: { id: owner.id, email: owner.email, role: "owner" }, target: { type: "user", id: owner.id }, after: { via: "PLAYGROUND_INIT_OWNER_EMAIL" } });
+    await audit({ action: "owner.create", actor: { id: owner.id, email: owner.email, role: "owner" }, target: { type: "user", id: owner.id }, after: { via: "PLAYGROUND_INIT_OWNER_EMAIL" } });
     console.log(`[startup] created the owner account ${owner.email}`);
   } catch (error) {
     if (error instanceof AppError && error.code === "owner_exists") return;

@@ -13,7 +13,7 @@ export async function ensureLocalOwner(): Promise<UserRow> {
   if (owner) return owner;
   const now = new Date();
   try {
-    insertUser({ id: LOCAL_OWNER_ID, name: "Local owner", email: "owner@localhost", role: "owner", createdAt: now, updatedAt: now });
+    await insertUser({ id: LOCAL_OWNER_ID, name: "Local owner", email: "owner@localhost", role: "owner", createdAt: now, updatedAt: now });
   } catch {
     // Made by a concurrent request.
   }
@@ -34,16 +34,16 @@ export type NewAccount = { name: string; email: string; password: string; role: 
  * A user with an email + password sign-in. Emails are unique, case-insensitively.
  * `during` runs inside the same write transaction (an invite consumed with the account).
  */
-export async function createPasswordUser(input: NewAccount, during?: (db: Db, userId: string) => void): Promise<UserRow> {
+export async function createPasswordUser(input: NewAccount, during?: (db: Db, userId: string) => Promise<void>): Promise<UserRow> {
   const email = input.email.toLowerCase();
   if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `An account for ${email} already exists.`, "email");
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   const now = new Date();
-  runInTransaction((db) => {
-    during?.(db, id);
-    insertUser({ id, name: input.name, email, role: input.role, createdAt: now, updatedAt: now }, db);
-    insertCredentialAccount({ id: randomUUID(), userId: id, passwordHash }, db);
+  await runInTransaction(async (db) => {
+    await during?.(db, id);
+    await insertUser({ id, name: input.name, email, role: input.role, createdAt: now, updatedAt: now }, db);
+    await insertCredentialAccount({ id: randomUUID(), userId: id, passwordHash }, db);
   });
   return (await getUserById(id))!;
 }
@@ -61,9 +61,9 @@ export async function createOwner(input: Omit<NewAccount, "role">): Promise<User
     const email = input.email.toLowerCase();
     const clash = await getUserByEmail(email);
     if (clash && clash.id !== existing.id) throw new AppError(409, "email_taken", `An account for ${email} already exists.`, "email");
-    runInTransaction((db) => {
-      updateUser(existing.id, { name: input.name, email }, db);
-      insertCredentialAccount({ id: randomUUID(), userId: existing.id, passwordHash }, db);
+    await runInTransaction(async (db) => {
+      await updateUser(existing.id, { name: input.name, email }, db);
+      await insertCredentialAccount({ id: randomUUID(), userId: existing.id, passwordHash }, db);
     });
     owner = (await getUserById(existing.id))!;
   } else {

@@ -5,8 +5,9 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { getRun } from "@/db/queries";
-import { migrationJournal, migrationsFolder, openDatabase } from "@/db";
+import { firstRow, migrationJournal, migrationsFolder, openDatabase } from "@/db";
 import { startRun } from "@/lib/runs/start-run";
 import { handleSimulatorRequest } from "@/lib/simulator/handle-simulator-request";
 import { serveFetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
@@ -48,13 +49,13 @@ describe("backup and restore", () => {
     const streaming = await Promise.all(Array.from({ length: 20 }, (_, i) => startRun(post(`write 3000 words ${i}`, { sim_ttft_ms: 0, sim_tokens_per_second: 50 }, controller.signal), owner)));
     const readers = streaming.map((r) => r.body!.getReader());
     await Promise.all(readers.map((r) => r.read()));
-    const { dir, manifest } = createBackup();
+    const { dir, manifest } = await createBackup();
     controller.abort();
     await Promise.all(readers.map((r) => r.cancel().catch(() => undefined)));
     expect(manifest.database.bytes).toBeGreaterThan(0);
 
     process.env.DATA_DIR = temp("backup-target");
-    restoreBackup(dir);
+    await restoreBackup(dir);
     for (const row of before) expect(await getRun(row!.id)).toEqual(row);
     const copies = await Promise.all(streaming.map((r) => getRun(r.headers.get("x-run-id")!)));
     expect(copies.every((r) => r?.status === "streaming")).toBe(true);
@@ -63,9 +64,9 @@ describe("backup and restore", () => {
   it("a damaged backup is refused and the live database is left alone", async () => {
     process.env.DATA_DIR = temp("backup-damaged");
     await ownerActor();
-    const { dir } = createBackup();
+    const { dir } = await createBackup();
     fs.appendFileSync(path.join(dir, "playground.db"), "x");
-    expect(() => restoreBackup(dir)).toThrow(/damaged/);
+    await expect(restoreBackup(dir)).rejects.toThrow(/damaged/);
   });
 });
 
@@ -87,25 +88,25 @@ describe("upgrades", () => {
     return file;
   }
 
-  it("starts from a database at every earlier migration level, snapshots it first, and keeps its runs", () => {
+  it("starts from a database at every earlier migration level, snapshots it first, and keeps its runs", async () => {
     for (let k = 1; k < journal.length; k++) {
       const file = databaseAtLevel(k);
-      const { sqlite } = openDatabase(file);
-      const run = sqlite.prepare("select output_text, visibility from runs where id = 'old-run'").get() as { output_text: string; visibility: string };
-      expect(run, `from level ${k}`).toEqual({ output_text: "kept", visibility: "private" });
-      const applied = sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
-      expect(applied.n).toBe(journal.length);
-      sqlite.close();
+      const handle = await openDatabase(file);
+      const run = await firstRow<{ output_text: string; visibility: string }>(handle.db, sql`select output_text, visibility from runs where id = 'old-run'`);
+      expect({ ...run }, `from level ${k}`).toEqual({ output_text: "kept", visibility: "private" });
+      const applied = await firstRow<{ n: number }>(handle.db, sql`select count(*) as n from __drizzle_migrations`);
+      expect(Number(applied?.n)).toBe(journal.length);
+      handle.close();
       expect(fs.readdirSync(path.join(path.dirname(file), "backups")).some((f) => f.startsWith("pre-migrate-")), `snapshot at level ${k}`).toBe(true);
     }
   });
 
-  it("refuses a database written by a newer version, with a clear message", () => {
+  it("refuses a database written by a newer version, with a clear message", async () => {
     const file = path.join(temp("newer"), "playground.db");
-    openDatabase(file).sqlite.close();
+    (await openDatabase(file)).close();
     const sqlite = new Database(file);
     sqlite.prepare("insert into __drizzle_migrations (hash, created_at) values ('future', ?)").run(journal[journal.length - 1]!.when + 60_000);
     sqlite.close();
-    expect(() => openDatabase(file)).toThrow(/written by a newer version of the playground/);
+    await expect(openDatabase(file)).rejects.toThrow(/written by a newer version of the playground/);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseFile, getSqlite, migrationJournal, openDatabase } from "@/db";
+import { databaseFile, getDatabaseHandle, migrationJournal, openDatabase, snapshotDatabase } from "@/db";
 import { readEnv } from "@/lib/env";
 
 // Backups: a consistent online snapshot of the database (SQLite's VACUUM
@@ -36,12 +36,12 @@ function listUploadFiles(root: string): { id: string; file: string }[] {
 }
 
 /** Writes a backup folder (default DATA_DIR/backups/<time>) and returns it with its manifest. */
-export function createBackup(target?: string): { dir: string; manifest: Manifest } {
+export async function createBackup(target?: string): Promise<{ dir: string; manifest: Manifest }> {
   const createdAt = new Date().toISOString();
   const dir = target ?? path.join(readEnv().dataDir, "backups", createdAt.replace(/[:.]/g, "-"));
   fs.mkdirSync(dir, { recursive: true });
   const dbFile = path.join(dir, "playground.db");
-  getSqlite().exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
+  await snapshotDatabase(await getDatabaseHandle(), dbFile);
   const uploads: Manifest["uploads"] = [];
   for (const { id, file } of listUploadFiles(uploadsDir())) {
     const copy = path.join(dir, "uploads", id.slice(0, 2), id);
@@ -78,13 +78,13 @@ export function verifyBackup(dir: string): Manifest {
  * Restores a verified backup into DATA_DIR (the server must be stopped):
  * migrates a copy first, keeps the current database as playground.db.before-restore-<time>.
  */
-export function restoreBackup(dir: string): { previous: string | null; manifest: Manifest } {
+export async function restoreBackup(dir: string): Promise<{ previous: string | null; manifest: Manifest }> {
   const manifest = verifyBackup(dir);
   const live = databaseFile();
   const staging = `${live}.restoring`;
   fs.rmSync(staging, { force: true });
   fs.copyFileSync(path.join(dir, manifest.database.file), staging);
-  openDatabase(staging).sqlite.close();
+  (await openDatabase(staging)).close();
   let previous: string | null = null;
   if (fs.existsSync(live)) {
     previous = `${live}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;

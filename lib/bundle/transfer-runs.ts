@@ -41,7 +41,7 @@ export async function handleExport(request: Request, actor: Actor): Promise<Resp
   const ids = (new URL(request.url).searchParams.get("ids") ?? "").split(",").filter(Boolean);
   if (ids.length === 0 || ids.length > 10_000) throw new AppError(400, "invalid_query", "ids: a comma-separated list of run ids (at most 10,000).", "ids");
   const bundle = await exportRuns(ids, actor);
-  audit({ action: "export", actor, target: { type: "runs", id: String(bundle.runs.length) }, after: { runs: bundle.runs.map((r) => r.id), uploads: bundle.uploads.length } });
+  await audit({ action: "export", actor, target: { type: "runs", id: String(bundle.runs.length) }, after: { runs: bundle.runs.map((r) => r.id), uploads: bundle.uploads.length } });
   return new Response(JSON.stringify(bundle), {
     headers: { "content-type": "application/json", "content-disposition": `attachment; filename="runs-${bundle.exportedAt.slice(0, 10)}.json"` },
   });
@@ -86,6 +86,6 @@ export async function importBundle(input: unknown, actor: Pick<Actor, "id">): Pr
 
 export async function handleImport(request: Request, actor: Actor): Promise<Response> {
   const result = await importBundle(await readJson(request), actor);
-  audit({ action: "import", actor, after: result });
+  await audit({ action: "import", actor, after: result });
   return Response.json(result);
 }

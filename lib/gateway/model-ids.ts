@@ -25,7 +25,7 @@ export async function updateAliasDefaults(body: unknown, actor: Actor): Promise<
   const aliases = parseOr400(aliasesSchema, body);
   const before = await readAliasDefaults();
   await writeSetting(ALIASES_KEY, aliases);
-  audit({ action: "settings.change", actor, target: { type: "setting", id: ALIASES_KEY }, before, after: aliases });
+  await audit({ action: "settings.change", actor, target: { type: "setting", id: ALIASES_KEY }, before, after: aliases });
   return aliases;
 }
 

@@ -74,8 +74,8 @@ export async function createApiKey(body: unknown, actor: Actor) {
     rpm: input.rpm ?? null,
     maxConcurrent: input.maxConcurrent ?? null,
   };
-  insertApiKey(row);
-  audit({ action: "api-key.create", actor, target: { type: "api-key", id: row.id }, after: { name: row.name, prefix: row.prefix, monthlyBudgetUsd: row.monthlyBudgetUsd, rpm: row.rpm, maxConcurrent: row.maxConcurrent, allowedProviders: row.allowedProviders } });
+  await insertApiKey(row);
+  await audit({ action: "api-key.create", actor, target: { type: "api-key", id: row.id }, after: { name: row.name, prefix: row.prefix, monthlyBudgetUsd: row.monthlyBudgetUsd, rpm: row.rpm, maxConcurrent: row.maxConcurrent, allowedProviders: row.allowedProviders } });
   return { ...keyJson(row), key };
 }
 
@@ -88,7 +88,7 @@ export async function revokeApiKey(id: string, actor: Actor) {
   const row = await getApiKey(id);
   if (!row || row.userId !== actor.id) throw new AppError(404, "not_found", `No key with id ${id}.`);
   if (!(await revokeApiKeyRow(id, new Date()))) throw new AppError(409, "key_revoked", "This key is already revoked.");
-  audit({ action: "api-key.revoke", actor, target: { type: "api-key", id }, before: { name: row.name, prefix: row.prefix } });
+  await audit({ action: "api-key.revoke", actor, target: { type: "api-key", id }, before: { name: row.name, prefix: row.prefix } });
   return { revoked: id };
 }
 
@@ -119,6 +119,6 @@ export async function ensureInitApiKey(value: string | undefined): Promise<void>
     return;
   }
   if (await getApiKeyByHash(hashKey(value))) return;
-  insertApiKey({ id: randomUUID(), userId: owner.id, name: "PLAYGROUND_INIT_API_KEY", prefix: value.slice(0, 11), keyHash: hashKey(value), createdAt: new Date(), expiresAt: null, revokedAt: null, lastUsedAt: null, allowedProviders: null, allowedModels: null, monthlyBudgetUsd: null, rpm: null, maxConcurrent: null });
+  await insertApiKey({ id: randomUUID(), userId: owner.id, name: "PLAYGROUND_INIT_API_KEY", prefix: value.slice(0, 11), keyHash: hashKey(value), createdAt: new Date(), expiresAt: null, revokedAt: null, lastUsedAt: null, allowedProviders: null, allowedModels: null, monthlyBudgetUsd: null, rpm: null, maxConcurrent: null });
   console.log(`[startup] ensured the owner API key from PLAYGROUND_INIT_API_KEY (${value.slice(0, 11)}…)`);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { countStreaming, insertRunSync, spendWithReservations } from "@/db/gateway-queries";
 import { RUN_LEASE_MS } from "@/db/queries";
 import { getUserById, readSetting, runInTransaction } from "@/db/team-queries";
+import { getDb } from "@/db";
 import type { NewRunRow, UserRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { formatUsdPlain, monthStartUtc } from "@/lib/runs/budget-format";
@@ -33,24 +34,24 @@ function tooMany(what: string, retryAfterS: number): AppError {
 /** Checks limits and writes the run's row (status streaming) with its reservation; throws 402 or 429 instead. */
 export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: number | null): Promise<void> {
   const user = await getUserById(actor.id);
-  if (actor.key?.rpm) hitRateLimit(`rpm:key:${actor.key.id}`, 60_000, actor.key.rpm);
-  if (user?.rpm) hitRateLimit(`rpm:user:${user.id}`, 60_000, user.rpm);
+  if (actor.key?.rpm) await hitRateLimit(`rpm:key:${actor.key.id}`, 60_000, actor.key.rpm);
+  if (user?.rpm) await hitRateLimit(`rpm:user:${user.id}`, 60_000, user.rpm);
   const caps = await capsFor(actor, user);
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
 
-  runInTransaction((db) => {
-    if (actor.key?.maxConcurrent && countStreaming({ apiKeyId: actor.key.id }, db) >= actor.key.maxConcurrent) {
+  await runInTransaction(async (db) => {
+    if (actor.key?.maxConcurrent && (await countStreaming({ apiKeyId: actor.key.id }, db)) >= actor.key.maxConcurrent) {
       throw tooMany(`API key "${actor.key.name}" already has ${actor.key.maxConcurrent} stream(s) open`, 1);
     }
-    if (user?.maxConcurrent && countStreaming({ userId: user.id }, db) >= user.maxConcurrent) {
+    if (user?.maxConcurrent && (await countStreaming({ userId: user.id }, db)) >= user.maxConcurrent) {
       throw tooMany(`You already have ${user.maxConcurrent} stream(s) open`, 1);
     }
     for (const cap of caps) {
       if (worstCaseUsd === null) {
         throw new AppError(402, "budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
       }
-      const { spentUsd, reservedUsd } = spendWithReservations(cap.scope, from, db);
+      const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db);
       if (spentUsd + reservedUsd + worstCaseUsd > cap.capUsd + 1e-12) {
         throw new AppError(
           402,
@@ -59,7 +60,7 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
         );
       }
     }
-    insertRunSync({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) }, db);
+    await insertRunSync({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) }, db);
   });
 }
 
@@ -68,9 +69,13 @@ export type BudgetStatus = { label: string; capUsd: number; spentUsd: number; re
 /** Each cap that applies to the actor, with this month's spend: shown before Send and before a batch. */
 export async function budgetStatus(actor: Actor, now = new Date()): Promise<BudgetStatus[]> {
   const from = monthStartUtc(now);
-  return (await capsFor(actor, await getUserById(actor.id))).map((cap) => {
-    const { spentUsd, reservedUsd } = runInTransaction((db) => spendWithReservations(cap.scope, from, db));
-    const remainingUsd = Math.max(0, cap.capUsd - spentUsd - reservedUsd);
-    return { label: cap.label, capUsd: cap.capUsd, spentUsd, reservedUsd, remainingUsd, warning: spentUsd + reservedUsd >= 0.8 * cap.capUsd };
-  });
+  const db = await getDb();
+  const caps = await capsFor(actor, await getUserById(actor.id));
+  return Promise.all(
+    caps.map(async (cap) => {
+      const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db);
+      const remainingUsd = Math.max(0, cap.capUsd - spentUsd - reservedUsd);
+      return { label: cap.label, capUsd: cap.capUsd, spentUsd, reservedUsd, remainingUsd, warning: spentUsd + reservedUsd >= 0.8 * cap.capUsd };
+    }),
+  );
 }

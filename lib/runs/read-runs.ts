@@ -86,7 +86,7 @@ export async function deleteRunRecord(id: string, actor: Actor) {
   const row = requireVisible(await getRun(id), id, actor);
   if (row.userId !== actor.id && !isAdmin(actor.role)) throw new AppError(403, "not_author", "Only the person who ran this (or an admin) can delete it.");
   if (!(await deleteRun(id))) throw new AppError(404, "not_found", `No run with id ${id}.`);
-  audit({ action: "run.delete", actor, target: { type: "run", id }, before: { provider: row.provider, model: row.model, userId: row.userId, costUsd: row.costUsd } });
+  await audit({ action: "run.delete", actor, target: { type: "run", id }, before: { provider: row.provider, model: row.model, userId: row.userId, costUsd: row.costUsd } });
   return { deleted: id };
 }
 
@@ -100,6 +100,6 @@ export async function changeVisibility(id: string, body: unknown, actor: Actor) 
   const group: RunRow[] = row.compareGroupId ? (await listGroupRuns(row.compareGroupId)).filter((r) => r.userId === actor.id) : [row];
   const ids = group.map((r) => r.id);
   await setVisibility(ids, visibility);
-  audit({ action: "run.visibility-change", actor, target: { type: row.compareGroupId ? "comparison" : "run", id: row.compareGroupId ?? id }, before: { visibility: row.visibility }, after: { visibility: visibility, runs: ids.length } });
+  await audit({ action: "run.visibility-change", actor, target: { type: row.compareGroupId ? "comparison" : "run", id: row.compareGroupId ?? id }, before: { visibility: row.visibility }, after: { visibility: visibility, runs: ids.length } });
   return { id, visibility: visibility, runs: ids };
 }

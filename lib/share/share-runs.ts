@@ -31,7 +31,7 @@ export async function shareRun(id: string, actor: Actor, origin: string): Promis
   const shareId = row.shareId ?? newShareId();
   if (!row.shareId) {
     await setShareId(id, shareId);
-    audit({ action: "share.create", actor, target: { type: "run", id } });
+    await audit({ action: "share.create", actor, target: { type: "run", id } });
   }
   return { shareId, url: `${origin}/r/${shareId}` };
 }
@@ -40,7 +40,7 @@ export async function revokeShare(id: string, actor: Actor): Promise<{ revoked: 
   const row = await requireOwnRun(id, actor);
   if (row.shareId) {
     await setShareId(id, null);
-    audit({ action: "share.revoke", actor, target: { type: "run", id } });
+    await audit({ action: "share.revoke", actor, target: { type: "run", id } });
   }
   return { revoked: Boolean(row.shareId) };
 }

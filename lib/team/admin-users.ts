@@ -64,28 +64,28 @@ export async function patchUser(id: string, body: unknown, actor: Actor) {
   }
   if (patch.disabled && (patch.role === "owner" || target.role === "owner")) throw new AppError(400, "owner_disabled", "The owner cannot be disabled; hand ownership over first.", "disabled");
 
-  runInTransaction((db) => {
+  await runInTransaction(async (db) => {
     if (patch.role !== undefined && patch.role !== target.role) {
       if (patch.role === "owner") {
-        updateUser(actor.id, { role: "admin" }, db);
-        audit({ action: "user.role-change", actor, target: { type: "user", id: actor.id }, before: { role: "owner" }, after: { role: "admin" } }, db);
+        await updateUser(actor.id, { role: "admin" }, db);
+        await audit({ action: "user.role-change", actor, target: { type: "user", id: actor.id }, before: { role: "owner" }, after: { role: "admin" } }, db);
       }
-      updateUser(id, { role: patch.role }, db);
-      audit({ action: "user.role-change", actor, target: { type: "user", id }, before: { role: target.role }, after: { role: patch.role } }, db);
+      await updateUser(id, { role: patch.role }, db);
+      await audit({ action: "user.role-change", actor, target: { type: "user", id }, before: { role: target.role }, after: { role: patch.role } }, db);
     }
     if (patch.disabled !== undefined && patch.disabled !== target.disabled) {
-      updateUser(id, { disabled: patch.disabled }, db);
-      audit({ action: patch.disabled ? "user.disable" : "user.enable", actor, target: { type: "user", id }, before: { disabled: target.disabled }, after: { disabled: patch.disabled } }, db);
+      await updateUser(id, { disabled: patch.disabled }, db);
+      await audit({ action: patch.disabled ? "user.disable" : "user.enable", actor, target: { type: "user", id }, before: { disabled: target.disabled }, after: { disabled: patch.disabled } }, db);
     }
     if (patch.monthlyBudgetUsd !== undefined && patch.monthlyBudgetUsd !== target.monthlyBudgetUsd) {
-      updateUser(id, { monthlyBudgetUsd: patch.monthlyBudgetUsd }, db);
-      audit({ action: "user.budget-change", actor, target: { type: "user", id }, before: { monthlyBudgetUsd: target.monthlyBudgetUsd }, after: { monthlyBudgetUsd: patch.monthlyBudgetUsd } }, db);
+      await updateUser(id, { monthlyBudgetUsd: patch.monthlyBudgetUsd }, db);
+      await audit({ action: "user.budget-change", actor, target: { type: "user", id }, before: { monthlyBudgetUsd: target.monthlyBudgetUsd }, after: { monthlyBudgetUsd: patch.monthlyBudgetUsd } }, db);
     }
     const limits = { rpm: patch.rpm, maxConcurrent: patch.maxConcurrent };
     const changed = Object.fromEntries(Object.entries(limits).filter(([k, v]) => v !== undefined && v !== target[k as keyof typeof limits]));
     if (Object.keys(changed).length) {
-      updateUser(id, changed, db);
-      audit({ action: "user.limits-change", actor, target: { type: "user", id }, before: { rpm: target.rpm, maxConcurrent: target.maxConcurrent }, after: changed }, db);
+      await updateUser(id, changed, db);
+      await audit({ action: "user.limits-change", actor, target: { type: "user", id }, before: { rpm: target.rpm, maxConcurrent: target.maxConcurrent }, after: changed }, db);
     }
   });
   // A disabled account's sessions end at once.

@@ -8,18 +8,18 @@ import { AUDIT_ACTIONS, audit, verifyAuditChain } from "./audit";
 
 const actor = { id: "u1", email: "olga@example.com", role: "owner" as const, ip: "127.0.0.1" };
 
-function freshDatabase(): string {
+async function freshDatabase(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-audit-"));
   process.env.DATA_DIR = dir;
-  getDb();
+  await getDb();
   return path.join(dir, "playground.db");
 }
 
 describe("the audit log's hash chain", () => {
   let file: string;
-  beforeEach(() => {
-    file = freshDatabase();
-    for (const action of AUDIT_ACTIONS) audit({ action, actor, target: { type: "run", id: `t-${action}` }, before: { n: 1 }, after: { n: 2, nested: { list: [1, "two"] } } });
+  beforeEach(async () => {
+    file = await freshDatabase();
+    for (const action of AUDIT_ACTIONS) await audit({ action, actor, target: { type: "run", id: `t-${action}` }, before: { n: 1 }, after: { n: 2, nested: { list: [1, "two"] } } });
   });
 
   it("holds over every kind of action, one row each", async () => {

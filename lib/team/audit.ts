@@ -64,8 +64,8 @@ export function auditHash(row: HashedFields): string {
 }
 
 /** Appends one row. Reading the last hash and inserting happen in one write transaction, so two processes cannot fork the chain. */
-export function audit(entry: AuditEntry, db?: Db): number {
-  const write = (tx: Db) => {
+export async function audit(entry: AuditEntry, db?: Db): Promise<number> {
+  const write = async (tx: Db) => {
     const fields: HashedFields = {
       at: entry.at ?? new Date(),
       actorId: entry.actor?.id ?? null,
@@ -78,7 +78,7 @@ export function audit(entry: AuditEntry, db?: Db): number {
       before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
       after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
       ip: entry.ip ?? entry.actor?.ip ?? null,
-      prevHash: lastAuditHash(tx) ?? GENESIS_HASH,
+      prevHash: (await lastAuditHash(tx)) ?? GENESIS_HASH,
     };
     return insertAuditRow({ ...fields, hash: auditHash(fields) }, tx);
   };

@@ -18,6 +18,6 @@ export async function updateInstanceBudget(body: unknown, actor: Actor): Promise
   const budget = parseOr400(budgetSchema, body);
   const before = await readInstanceBudget();
   await writeSetting(INSTANCE_BUDGET_KEY, budget);
-  audit({ action: "settings.change", actor, target: { type: "setting", id: INSTANCE_BUDGET_KEY }, before, after: budget });
+  await audit({ action: "settings.change", actor, target: { type: "setting", id: INSTANCE_BUDGET_KEY }, before, after: budget });
   return budget;
 }

@@ -75,7 +75,7 @@ export async function createInvite(body: unknown, actor: Actor, origin: string) 
     revokedAt: null,
   };
   await insertInvite(row);
-  audit({ action: "invite.create", actor, target: { type: "invite", id: row.id }, after: { role, email: row.email, expiresAt: row.expiresAt.toISOString() } });
+  await audit({ action: "invite.create", actor, target: { type: "invite", id: row.id }, after: { role, email: row.email, expiresAt: row.expiresAt.toISOString() } });
   const url = `${origin}/invite/${token}`;
   const mail = row.email
     ? await sendMail(row.email, "You are invited to the LLM Playground", `${actor.name} invited you to the LLM Playground as ${role}.\n\nAccept within ${expiresInHours} hours:\n${url}\n`)
@@ -92,7 +92,7 @@ export async function revokeInvite(id: string, actor: Actor) {
   const row = await getInvite(id);
   if (!row) throw new AppError(404, "not_found", `No invite with id ${id}.`);
   if (!(await revokeInviteRow(id, new Date()))) throw new AppError(409, "invite_closed", `This invite is already ${statusOf(row)}.`);
-  audit({ action: "invite.revoke", actor, target: { type: "invite", id }, before: { status: statusOf(row) } });
+  await audit({ action: "invite.revoke", actor, target: { type: "invite", id }, before: { status: statusOf(row) } });
   return { revoked: id };
 }
 
@@ -108,7 +108,7 @@ export async function describeInvite(token: string): Promise<{ ok: true; role: s
 
 /** POST /api/invites/:token/accept: makes the account (single use, race-free). The caller then signs in. */
 export async function acceptInvite(token: string, body: unknown, ip: string | null) {
-  hitRateLimit(`invite-accept:${ip ?? "unknown"}`, 60_000, 10);
+  await hitRateLimit(`invite-accept:${ip ?? "unknown"}`, 60_000, 10);
   const account = parseOr400(newAccountSchema, body);
   const invite = await describeInvite(token);
   if (!invite.ok) throw new AppError(410, "invite_unusable", invite.reason);
@@ -117,9 +117,9 @@ export async function acceptInvite(token: string, body: unknown, ip: string | nu
   if (row.email && row.email !== email) throw new AppError(400, "wrong_email", `This invite is for ${row.email}.`, "email");
   const refusal = refuseSignIn(email);
   if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
-  const user = await createPasswordUser({ ...account, email, role: row.role }, (db, userId) => {
-    if (!consumeInvite(row.id, userId, new Date(), db)) throw new AppError(410, "invite_unusable", "This invite has just been used.");
-    audit({ action: "invite.accept", actor: { id: userId, email, role: row.role, ip }, target: { type: "invite", id: row.id }, after: { role: row.role } }, db);
+  const user = await createPasswordUser({ ...account, email, role: row.role }, async (db, userId) => {
+    if (!(await consumeInvite(row.id, userId, new Date(), db))) throw new AppError(410, "invite_unusable", "This invite has just been used.");
+    await audit({ action: "invite.accept", actor: { id: userId, email, role: row.role, ip }, target: { type: "invite", id: row.id }, after: { role: row.role } }, db);
   });
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

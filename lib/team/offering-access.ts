@@ -45,6 +45,6 @@ export async function updateOfferingAccess(body: unknown, actor: Actor): Promise
   const access = parseOr400(offeringAccessSchema, body);
   const before = await readOfferingAccess();
   await writeSetting(SETTING_KEY, access);
-  audit({ action: "settings.change", actor, target: { type: "setting", id: SETTING_KEY }, before, after: access });
+  await audit({ action: "settings.change", actor, target: { type: "setting", id: SETTING_KEY }, before, after: access });
   return access;
 }

@@ -124,6 +124,6 @@ export async function refreshCatalog(env: NodeJS.ProcessEnv = process.env, now =
 /** POST /api/catalog/refresh: an admin's refresh, written to the audit log. */
 export async function refreshCatalogAsAdmin(actor: Actor): Promise<RefreshReport[]> {
   const reports = await refreshCatalog();
-  audit({ action: "catalog.refresh", actor, after: reports.map((r) => ({ provider: r.provider, ok: r.ok })) });
+  await audit({ action: "catalog.refresh", actor, after: reports.map((r) => ({ provider: r.provider, ok: r.ok })) });
   return reports;
 }

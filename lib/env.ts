@@ -22,7 +22,8 @@ export type ServerEnv = {
   databaseAuthToken: string | undefined;
   /** Forces a driver; unset means better-sqlite3 for files, libSQL for remote URLs. */
   databaseDriver: "better-sqlite3" | "libsql" | undefined;
-  simulatorBaseUrl: string;
+  /** Where to reach the simulator over HTTP; unset means in-process (no loopback hop, works on Vercel). */
+  simulatorBaseUrl: string | undefined;
   openAiCompatibleModels: string[];
   /** A run fails when its provider sends nothing for this long. */
   upstreamIdleTimeoutMs: number;
@@ -37,9 +38,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     databaseUrl: env.DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     databaseDriver: env.DATABASE_DRIVER,
-    // The simulator is served by this very app; reach it over loopback so the
-    // run goes through exactly the same HTTP path as a real provider.
-    simulatorBaseUrl: env.SIMULATOR_BASE_URL ?? `http://127.0.0.1:${env.PORT}/api/simulator/v1`,
+    simulatorBaseUrl: env.SIMULATOR_BASE_URL,
     openAiCompatibleModels: (env.OPENAI_COMPATIBLE_MODELS ?? "")
       .split(",")
       .map((m) => m.trim())

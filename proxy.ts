@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { addressFrom, envFlag, isLoopback } from "@/lib/http/peer";
 import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
@@ -10,19 +11,43 @@ import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from "@/lib/http
 
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/setup$/, /^\/invite\/[^/]+$/, /^\/r\/[^/]+$/];
 
+function plainPage(status: number, title: string, body: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5">${body}</body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", ...STATIC_SECURITY_HEADERS, "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
+}
+
+/** Instead of a 500 on every page: a deployment without a database says how to add one. */
+function databaseSetupPage(problem: string): Response {
+  return plainPage(
+    503,
+    "Add a Turso database",
+    `<h1>Add a Turso database</h1>
+<p>${problem.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>
+<ol>
+<li>Create a database: <code>turso db create playground</code>, then <code>turso db show playground --url</code> and <code>turso db tokens create playground</code>.</li>
+<li>In the Vercel project, set <code>DATABASE_URL</code> and <code>DATABASE_AUTH_TOKEN</code> (Production), plus <code>AUTH_SECRET</code> and <code>BLOB_READ_WRITE_TOKEN</code> for uploads.</li>
+<li>Redeploy: the production build creates the tables.</li>
+</ol>`,
+  );
+}
+
 function refusedPage(): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not available</title></head><body style="font-family:system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
-<h1>This playground only answers on its own machine</h1>
+  return plainPage(
+    403,
+    "Not available",
+    `<h1>This playground only answers on its own machine</h1>
 <p>It runs without sign-in (<code>AUTH_MODE=none</code>, the default for <code>npm start</code>), so requests from other addresses are refused.</p>
-<p>To share it with a team, set <code>AUTH_MODE=password</code> (and <code>PUBLIC_URL</code>) and restart; see "Run it for a team" in the README.</p>
-</body></html>`;
-  return new Response(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8", ...STATIC_SECURITY_HEADERS, "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
+<p>To share it with a team, set <code>AUTH_MODE=password</code> (and <code>PUBLIC_URL</code>) and restart; see "Run it for a team" in the README.</p>`,
+  );
 }
 
 export function proxy(request: NextRequest) {
   const mode = (process.env.AUTH_MODE ?? "").trim() || "none";
   const trustProxy = envFlag(process.env.TRUST_PROXY);
   const path = request.nextUrl.pathname;
+
+  const setupProblem = databaseSetupProblem();
+  if (setupProblem) return databaseSetupPage(setupProblem);
 
   if (mode === "none" && !isLoopback(addressFrom(request.headers, trustProxy))) return refusedPage();
 

@@ -4,6 +4,8 @@ import path from "node:path";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { sql, type SQL } from "drizzle-orm";
 import { readEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/app-error";
+import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { waitingWhenBusy } from "./libsql-client";
 import * as schema from "./schema";
 
@@ -39,6 +41,8 @@ const REMOTE_SCHEMES = ["libsql:", "https:", "http:", "wss:", "ws:"];
 
 /** Where the database lives and which driver opens it, from DATABASE_URL / DATABASE_DRIVER / DATA_DIR. */
 export function databaseTarget(source: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const problem = databaseSetupProblem(source);
+  if (problem) throw new AppError(503, "database_not_configured", problem);
   const env = readEnv(source);
   const url = env.databaseUrl;
   const forced = env.databaseDriver;
@@ -143,7 +147,10 @@ async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
  * this build does not know) is refused; a local file that needs migrating is
  * first copied to backups/pre-migrate-<time>.db beside it.
  */
-export async function openDatabase(target: DatabaseTarget | string): Promise<DatabaseHandle> {
+export async function openDatabase(target: DatabaseTarget | string, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  // On Vercel the production build migrates (npm run vercel-build); a running
+  // function, and above all a preview deployment, never does.
+  const mayMigrate = options.migrate ?? !process.env.VERCEL;
   const resolved = typeof target === "string" ? { ...databaseTarget(), file: target, url: target === ":memory:" ? ":memory:" : `file:${target}` } : target;
   const handle = await connect(resolved);
   try {
@@ -163,7 +170,11 @@ export async function openDatabase(target: DatabaseTarget | string): Promise<Dat
     if (applied !== null && resolved.file && resolved.file !== ":memory:" && journal.some((e) => e.when > applied)) {
       await snapshotDatabase(handle, path.join(path.dirname(resolved.file), "backups", `pre-migrate-${new Date().toISOString().replace(/[:.]/g, "-")}.db`));
     }
-    await migrateDatabase(handle);
+    const pending = applied === null || journal.some((e) => e.when > applied);
+    if (pending && !mayMigrate) {
+      throw new AppError(503, "database_needs_migration", `The database has migrations this version needs (up to ${known.tag}). On Vercel they run in the production build: redeploy production (previews never migrate the production database).`);
+    }
+    if (pending) await migrateDatabase(handle);
     return handle;
   } catch (error) {
     handle.close();

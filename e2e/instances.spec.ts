@@ -39,3 +39,55 @@ test("two instances share runs, and a run whose instance dies is closed by the o
     await b.stop();
   }
 });
+
+// SIGTERM: no new runs, streams get SHUTDOWN_GRACE_S to finish, the rest end
+// interrupted with their text, and the process exits 0.
+test("SIGTERM lets short runs finish, ends long ones as interrupted, refuses new ones and exits 0", async () => {
+  const dataDir = tempDataDir();
+  const server = new AppServer(await freePort(), dataDir, { SHUTDOWN_GRACE_S: "2" });
+  await server.start();
+  const start = (text: string, tokensPerSecond: number) =>
+    fetch(`${server.url}/api/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ provider: "simulator", model: "qwen3.5-flash", params: { sim_ttft_ms: 0, sim_tokens_per_second: tokensPerSecond, enable_thinking: false }, messages: [{ role: "user", parts: [{ type: "text", text }] }] }),
+    });
+  let longId = "";
+  let shortId = "";
+  try {
+    const long = await start("write 3000 words", 40);
+    const short = await start("write 30 words", 40);
+    longId = long.headers.get("x-run-id")!;
+    shortId = short.headers.get("x-run-id")!;
+    const longReader = long.body!.getReader();
+    const shortText = short.text();
+    await longReader.read();
+    await new Promise((r) => setTimeout(r, 300));
+
+    const exited = server.stop("SIGTERM");
+    await expect.poll(async () => await fetch(`${server.url}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 5000 }).toBe(503);
+    const refused = await start("one more", 40);
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).error.code).toBe("shutting_down");
+    await shortText;
+    while (!(await longReader.read().catch(() => ({ done: true }))).done);
+    expect(await exited).toBe(0);
+  } finally {
+    await server.stop("SIGKILL");
+  }
+
+  const after = new AppServer(await freePort(), dataDir);
+  await after.start();
+  try {
+    const { runs } = await (await fetch(`${after.url}/api/runs?limit=10`)).json();
+    expect(runs).toHaveLength(2);
+    const short = await (await fetch(`${after.url}/api/runs/${shortId}`)).json();
+    const long = await (await fetch(`${after.url}/api/runs/${longId}`)).json();
+    expect(short.status).toBe("done");
+    expect(long.status).toBe("interrupted");
+    expect(long.error.code).toBe("interrupted");
+    expect(long.output.text.length).toBeGreaterThan(0);
+  } finally {
+    await after.stop();
+  }
+});

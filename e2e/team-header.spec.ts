@@ -65,3 +65,28 @@ test("pages load for a verified identity and are refused without one", async ({ 
   await expect(page.getByTestId("composer-input")).toBeVisible();
   await expect(page.getByTestId("user-role")).toHaveText("owner");
 });
+
+test("behind oauth2-proxy the ID token arrives as the bearer (AUTH_HEADER_NAME=authorization); API keys still work beside it", async () => {
+  const proxied = new AppServer(await freePort(), tempDataDir(), {
+    AUTH_MODE: "header",
+    AUTH_HEADER_NAME: "authorization",
+    AUTH_HEADER_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`,
+    AUTH_HEADER_AUDIENCE: "playground-aud",
+  });
+  await proxied.start();
+  try {
+    const bearer = (value: string) => ({ authorization: `Bearer ${value}` });
+    const signedIn = await fetch(`${proxied.url}/api/me`, { headers: bearer(await token(signingKey)) });
+    expect(signedIn.status).toBe(200);
+    expect((await signedIn.json()).user).toMatchObject({ email: "grace@example.com", role: "owner" });
+    expect((await fetch(`${proxied.url}/api/me`, { headers: bearer(await token(otherKey)) })).status).toBe(401);
+
+    const created = await fetch(`${proxied.url}/api/keys`, { method: "POST", headers: { ...bearer(await token(signingKey)), "content-type": "application/json", origin: proxied.url }, body: JSON.stringify({ name: "script" }) });
+    expect(created.status).toBe(201);
+    const { key } = await created.json();
+    const viaKey = await fetch(`${proxied.url}/api/v1/models`, { headers: bearer(key) });
+    expect(viaKey.status).toBe(200);
+  } finally {
+    await proxied.stop();
+  }
+});

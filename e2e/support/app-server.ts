@@ -48,7 +48,8 @@ export class AppServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** Starts the server and waits until /api/health answers as `ready` expects (by default: 200). */
+  async start(ready: (health: Response) => boolean = (health) => health.ok): Promise<void> {
     this.child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(this.port), "-H", "127.0.0.1"], {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(this.port), DATA_DIR: this.dataDir, ...this.env },
@@ -60,7 +61,7 @@ export class AppServer {
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`server exited early:\n${this.log}`);
       const ok = await fetch(`${this.url}/api/health`)
-        .then((r) => r.ok)
+        .then(ready)
         .catch(() => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 200));
@@ -68,14 +69,21 @@ export class AppServer {
     throw new Error(`server did not become healthy:\n${this.log}`);
   }
 
-  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  /** Signals the server and waits for it to exit; returns its exit code (null when killed by the signal). */
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const code = await new Promise<number | null>((resolve) => {
+      child.once("exit", (exitCode) => resolve(exitCode));
       child.kill(signal);
     });
     this.child = null;
+    return code;
+  }
+
+  /** Sends a signal without waiting. */
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
   }
 
   output(): string {

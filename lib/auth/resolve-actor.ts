@@ -26,7 +26,9 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const ip = clientAddress(headers);
   if (env.mode === "none" && !isLoopback(ip)) throw new AppError(403, "remote_access_refused", REMOTE_REFUSED_MESSAGE);
   const authorization = headers.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) {
+  // oauth2-proxy passes the IdP's ID token as the bearer (AUTH_HEADER_NAME=authorization): only our own keys (pg_…) are API keys then.
+  const bearerIsIdentity = env.mode === "header" && env.header?.headerName === "authorization" && !/^bearer pg_/i.test(authorization ?? "");
+  if (authorization?.toLowerCase().startsWith("bearer ") && !bearerIsIdentity) {
     const { key, user } = await verifyApiKey(authorization.slice(7).trim());
     const { id, name, allowedProviders, allowedModels, monthlyBudgetUsd, rpm, maxConcurrent } = key;
     return { ...toActor(user, "api-key", ip), apiKeyId: key.id, key: { id, name, allowedProviders, allowedModels, monthlyBudgetUsd, rpm, maxConcurrent } };

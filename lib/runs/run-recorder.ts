@@ -35,6 +35,8 @@ export class RunRecorder {
   private providerCostUsd: number | null = null;
   private report: ProviderReport = {};
   private aborted = false;
+  /** Set when the server shuts down under the run: it ends `interrupted`, not `aborted`. */
+  private interrupted = false;
   private settled: Promise<RunSummary> | null = null;
   private lastCheckpointAt = performance.now();
   /** Renews the run's lease (and saves its text) every 2 s while it streams, even before the first token. */
@@ -128,6 +130,14 @@ export class RunRecorder {
     this.aborted = true;
   }
 
+  markInterrupted(): void {
+    this.interrupted = true;
+  }
+
+  private markFinished: (summary: RunSummary) => void = () => undefined;
+  /** Resolves once the final row is written. */
+  readonly finished = new Promise<RunSummary>((resolve) => (this.markFinished = resolve));
+
   /** Usage as reported, or (for a stopped run) counted from the deltas we received. */
   private resolvedUsage() {
     const u = this.usage;
@@ -174,11 +184,17 @@ export class RunRecorder {
       costUsd: cost.totalUsd,
       providerCostUsd: this.providerCostUsd,
       providerReport: this.report,
-      error: status === "error" ? (this.error ?? { code: "upstream_error", message: "The stream ended with an error." }) : null,
+      error:
+        status === "error"
+          ? (this.error ?? { code: "upstream_error", message: "The stream ended with an error." })
+          : status === "interrupted"
+            ? { code: "interrupted", message: "The server shut down while this run was streaming; the text so far is kept." }
+            : null,
     };
   }
 
   private currentStatus(): RunFinish["status"] {
+    if (this.interrupted) return "interrupted";
     if (this.aborted) return "aborted";
     if (this.error) return "error";
     if (this.usage === null) return "error";
@@ -219,6 +235,7 @@ export class RunRecorder {
           console.error(`[run ${this.runId}] could not record the finish:`, error instanceof Error ? error.message : error);
           return summary;
         });
+      void this.settled.then(this.markFinished);
     }
     return this.settled;
   }

@@ -16,6 +16,7 @@ import { requireOfferingAllowed } from "@/lib/team/offering-access";
 import { describeError } from "./describe-error";
 import { readsAllContent } from "./run-access";
 import { errorsAsParts, recordingTap } from "./stream-taps";
+import { refuseWhileDraining, trackRun } from "./shutdown";
 import { admitRun } from "./admission";
 import { estimateInputTokens, worstCaseCostUsd } from "./worst-case-cost";
 import { RunRecorder } from "./run-recorder";
@@ -105,7 +106,8 @@ export type LaunchedRun = {
  * call with the recorder watching. The browser's UI stream and the gateway's
  * OpenAI stream both start here.
  */
-export async function launchRun(body: RunRequest, actor: Actor, signal: AbortSignal): Promise<LaunchedRun> {
+export async function launchRun(body: RunRequest, actor: Actor, requestSignal: AbortSignal): Promise<LaunchedRun> {
+  refuseWhileDraining();
   requireKeyAllows(actor, body.provider, body.model);
   const run = await resolveRun(body, actor);
 
@@ -138,11 +140,29 @@ export async function launchRun(body: RunRequest, actor: Actor, signal: AbortSig
     readReport: run.adapter.readReport,
   });
   // Stopping in the browser (or a client hanging up) aborts the request; that cancels the upstream call.
-  signal.addEventListener("abort", () => {
+  requestSignal.addEventListener("abort", () => {
     recorder.markAborted();
     // If the stream does not wind down on its own, still finish the row.
     setTimeout(() => void recorder.settle(), 2000).unref?.();
   });
+  // A shutdown that outlasts its grace period ends the run as interrupted.
+  const shutdown = new AbortController();
+  const signal = AbortSignal.any([requestSignal, shutdown.signal]);
+  trackRun(
+    runId,
+    {
+      interrupt: () => {
+        recorder.markInterrupted();
+        shutdown.abort();
+      },
+      settle: async () => {
+        // The stream's own ending settles the row; a stuck stream still gets one within 2 s.
+        await Promise.race([recorder.finished, new Promise((r) => setTimeout(r, 2000))]);
+        await recorder.settle();
+      },
+    },
+    recorder.finished,
+  );
 
   const call = run.adapter.callOptions(run.params, run.offering);
   const result = streamText({

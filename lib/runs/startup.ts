@@ -1,7 +1,9 @@
 import "server-only";
 import { markInterruptedRuns } from "@/db/queries";
 import { assignOrphansTo, findOwner } from "@/db/team-queries";
-import { getDb } from "@/db";
+import { closeDatabase, getDb } from "@/db";
+import { handleShutdownSignals } from "./shutdown";
+import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { initOwnerFromEnv } from "@/lib/auth/setup-owner";
 import { ensureLocalOwner } from "@/lib/auth/users";
 import { ensureInitApiKey } from "@/lib/keys/api-keys";
@@ -18,8 +20,16 @@ export async function prepareOnStartup(): Promise<void> {
     process.exit(1);
   }
   stampPeerAddress();
+  const setupProblem = databaseSetupProblem();
+  if (setupProblem) {
+    // Pages explain it (proxy.ts) and API calls answer 503 with it; nothing to prepare.
+    console.error(`[startup] ${setupProblem}`);
+    return;
+  }
+  // `next dev` restarts itself; only a served build drains on SIGTERM.
+  if (process.env.NODE_ENV === "production") handleShutdownSignals(closeDatabase);
   try {
-    getDb();
+    await getDb();
   } catch (error) {
     console.error(`[startup] ${error instanceof Error ? error.message : error}`);
     process.exit(1);

@@ -2,6 +2,7 @@ import { AdminView } from "@/components/admin/admin-view";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { isAdmin } from "@/lib/auth/policy";
 import { getPublicCatalog } from "@/lib/catalog/public-catalog";
+import { readsAllContent } from "@/lib/runs/run-access";
 
 export const metadata = { title: "Admin · LLM Playground" };
 
@@ -19,5 +20,5 @@ export default async function AdminPage() {
   }
   const catalog = await getPublicCatalog();
   const offerings = catalog.offerings.map((o) => ({ key: `${o.provider}/${o.providerModelId}`, label: `${catalog.providers.find((p) => p.id === o.provider)?.name ?? o.provider} · ${o.label}` }));
-  return <AdminView me={{ id: actor.id, role: actor.role }} offerings={offerings} />;
+  return <AdminView me={{ id: actor.id, role: actor.role }} offerings={offerings} canDownloadBackup={actor.role === "owner" || readsAllContent(actor)} />;
 }

@@ -3,14 +3,15 @@
 import { PageHeader } from "@/components/auth/page-header";
 import { AccessPanel } from "./access-panel";
 import { AuditPanel } from "./audit-panel";
+import { BackupPanel } from "./backup-panel";
 import { InstanceBudgetPanel } from "./instance-budget-panel";
 import { InvitesPanel } from "./invites-panel";
 import { UsersPanel } from "./users-panel";
 
-type Props = { me: { id: string; role: string }; offerings: { key: string; label: string }[] };
+type Props = { me: { id: string; role: string }; offerings: { key: string; label: string }[]; canDownloadBackup: boolean };
 
-/** /admin: users, invites, provider/model access, spend by user this month, the audit log. */
-export function AdminView({ me, offerings }: Props) {
+/** /admin: users, invites, provider/model access, spend by user this month, the audit log, backups. */
+export function AdminView({ me, offerings, canDownloadBackup }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-6 p-4">
       <PageHeader title="Admin" />
@@ -20,6 +21,7 @@ export function AdminView({ me, offerings }: Props) {
         <InvitesPanel me={me} />
         <AccessPanel offerings={offerings} />
         <AuditPanel />
+        <BackupPanel canDownload={canDownloadBackup} />
       </main>
     </div>
   );

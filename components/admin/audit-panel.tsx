@@ -7,7 +7,7 @@ import { useJson } from "./use-admin-api";
 type Entry = { seq: number; at: string; actor: { id: string | null; email: string | null; role: string | null }; action: string; target: { type: string; id: string | null } | null; before: unknown; after: unknown; ip: string | null };
 type Verification = { ok: boolean; rows: number; seq?: number; problem?: string };
 
-const ACTIONS = ["sign-in", "sign-in.failed", "owner.create", "invite.create", "invite.accept", "invite.revoke", "user.role-change", "user.disable", "user.enable", "user.budget-change", "user.limits-change", "share.create", "share.revoke", "run.visibility-change", "run.delete", "export", "import", "catalog.refresh", "settings.change", "api-key.create", "api-key.revoke"];
+const ACTIONS = ["sign-in", "sign-in.failed", "owner.create", "invite.create", "invite.accept", "invite.revoke", "user.role-change", "user.disable", "user.enable", "user.budget-change", "user.limits-change", "share.create", "share.revoke", "run.visibility-change", "run.delete", "export", "import", "catalog.refresh", "settings.change", "api-key.create", "api-key.revoke", "backup.download"];
 
 /** The append-only audit log: filters, JSONL export and a badge saying whether the hash chain holds. */
 export function AuditPanel() {

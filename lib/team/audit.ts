@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   "settings.change",
   "api-key.create",
   "api-key.revoke",
+  "backup.download",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

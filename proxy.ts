@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseSetupProblem } from "@/lib/http/deployment-check";
+import { directUploadOrigin } from "@/lib/uploads/storage/direct-upload-origin";
 import { addressFrom, envFlag, isLoopback } from "@/lib/http/peer";
 import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
@@ -60,7 +61,7 @@ export function proxy(request: NextRequest) {
   const publicUrl = process.env.PUBLIC_URL?.trim();
   const https = publicUrl ? publicUrl.startsWith("https:") : trustProxy && request.headers.get("x-forwarded-proto") === "https";
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https, uploadOrigin: directUploadOrigin() });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

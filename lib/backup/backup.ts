@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { databaseFile, getDatabaseHandle, migrationJournal, openDatabase, snapshotDatabase } from "@/db";
 import { readEnv } from "@/lib/env";
+import { uploadStorage } from "@/lib/uploads/storage";
 
 // Backups: a consistent online snapshot of the database (SQLite's VACUUM
 // INTO, safe while runs stream) plus every upload, with a sha256 manifest.
@@ -17,6 +18,8 @@ export type Manifest = {
   migration: string;
   database: { file: string; sha256: string; bytes: number };
   uploads: { id: string; bytes: number }[];
+  /** Where the uploads live: only local ones are in the backup (a bucket is backed up by its provider). */
+  uploadsStorage?: "local" | "s3" | "vercel-blob";
 };
 
 function sha256File(file: string): string {
@@ -43,7 +46,8 @@ export async function createBackup(target?: string): Promise<{ dir: string; mani
   const dbFile = path.join(dir, "playground.db");
   await snapshotDatabase(await getDatabaseHandle(), dbFile);
   const uploads: Manifest["uploads"] = [];
-  for (const { id, file } of listUploadFiles(uploadsDir())) {
+  const uploadsStorage = uploadStorage().kind;
+  for (const { id, file } of uploadsStorage === "local" ? listUploadFiles(uploadsDir()) : []) {
     const copy = path.join(dir, "uploads", id.slice(0, 2), id);
     fs.mkdirSync(path.dirname(copy), { recursive: true });
     fs.copyFileSync(file, copy);
@@ -57,6 +61,7 @@ export async function createBackup(target?: string): Promise<{ dir: string; mani
     migration: journal[journal.length - 1]!.tag,
     database: { file: "playground.db", sha256: sha256File(dbFile), bytes: fs.statSync(dbFile).size },
     uploads,
+    uploadsStorage,
   };
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
   return { dir, manifest };

@@ -65,7 +65,7 @@ export async function importBundle(input: unknown, actor: Pick<Actor, "id">): Pr
       result.uploadsSkipped++;
       continue;
     }
-    await storeBytes(upload.id, bytes);
+    await storeBytes(upload.id, bytes, upload.mediaType);
     const { dataBase64: _data, createdAt, ...meta } = upload;
     await saveUpload({ ...meta, size: bytes.byteLength, createdAt: new Date(createdAt) });
     await addUploadOwner(upload.id, actor.id);

@@ -2,7 +2,7 @@
 // nonce for Next's own scripts (no unsafe-eval outside development), no
 // framing, no sniffing, a conservative referrer and permissions policy.
 
-export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
+export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean; uploadOrigin?: string | null }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
@@ -11,7 +11,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // The upload store, when large files go to it straight from the browser.
+    `connect-src 'self'${opts.uploadOrigin ? ` ${opts.uploadOrigin}` : ""}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,10 +1,7 @@
 import "server-only";
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { imageSize } from "image-size";
 import { sniffMedia } from "@/lib/uploads/sniff-media";
-import { frameCount, probeVideo } from "@/lib/uploads/media-tools";
+import { frameCount, probeVideo, withBytesAsFile } from "@/lib/uploads/media-tools";
 
 // The simulator reads the media parts it received (image_url / video_url with
 // data URLs) the way a model service would, and describes each one, so the
@@ -19,16 +16,12 @@ function decode(url: string | undefined): Buffer | null {
 }
 
 async function describeVideo(bytes: Buffer, fps: number): Promise<string> {
-  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "sim-video-")), "video");
   try {
-    await fs.writeFile(file, bytes);
-    const meta = await probeVideo(file);
+    const meta = await withBytesAsFile(bytes, probeVideo);
     const frames = frameCount(meta.durationS, fps, Number.MAX_SAFE_INTEGER);
     return `${meta.width}×${meta.height} px, ${meta.durationS} s, ${frames} frames at ${fps} fps`;
   } catch {
     return "unreadable video";
-  } finally {
-    await fs.rm(path.dirname(file), { recursive: true, force: true });
   }
 }
 

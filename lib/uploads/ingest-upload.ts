@@ -4,7 +4,7 @@ import { getUpload, saveUpload } from "@/db/queries";
 import { addUploadOwner } from "@/db/team-queries";
 import type { UploadRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
-import { probeVideo } from "./media-tools";
+import { NO_VIDEO_TOOLS_MESSAGE, probeVideo, videoToolsAvailable, withBytesAsFile } from "./media-tools";
 import type { sniffMedia } from "./sniff-media";
 import { sha256, storeBytes } from "./upload-store";
 
@@ -22,18 +22,20 @@ export async function ingestUpload(bytes: Uint8Array, sniffed: Sniffed, userId: 
     await addUploadOwner(id, userId);
     return { row: existing, created: false };
   }
-  const path = await storeBytes(id, bytes);
+  if (sniffed.kind === "video" && !videoToolsAvailable()) throw new AppError(415, "video_unsupported", NO_VIDEO_TOOLS_MESSAGE, field);
   let meta: Pick<UploadRow, "width" | "height" | "durationS"> = { width: null, height: null, durationS: null };
   try {
     if (sniffed.kind === "image") {
       const size = imageSize(bytes);
       meta = { width: size.width ?? null, height: size.height ?? null, durationS: null };
     } else {
-      meta = await probeVideo(path);
+      meta = await withBytesAsFile(bytes, probeVideo);
     }
   } catch (error) {
     throw new AppError(415, "unreadable_media", `The file looks like ${sniffed.mediaType} but could not be read: ${error instanceof Error ? error.message : "invalid"}.`, field);
   }
+  // Checked first, stored after: a file that fails is never kept.
+  await storeBytes(id, bytes, sniffed.mediaType);
   const row = await saveUpload({ id, mediaType: sniffed.mediaType, size: bytes.byteLength, ...meta, createdAt: new Date() });
   await addUploadOwner(id, userId);
   return { row, created: true };

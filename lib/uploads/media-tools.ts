@@ -1,12 +1,39 @@
 import "server-only";
 import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
 import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 
 // ffmpeg and ffprobe ship as binaries inside npm packages
 // (@ffmpeg-installer/*, @ffprobe-installer/*): nothing is downloaded at run time.
 const require = createRequire(import.meta.url);
 const ffprobePath = (): string => (require("@ffprobe-installer/ffprobe") as { path: string }).path;
 const ffmpegPath = (): string => (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
+
+/** False in an image built with WITH_FFMPEG=false: the binaries are left out, so videos are refused. */
+export function videoToolsAvailable(): boolean {
+  try {
+    return fs.existsSync(ffprobePath()) && fs.existsSync(ffmpegPath());
+  } catch {
+    return false;
+  }
+}
+
+export const NO_VIDEO_TOOLS_MESSAGE = "This server was built without ffmpeg (WITH_FFMPEG=false), so it cannot read or send videos. Images still work.";
+
+/** ffprobe and ffmpeg read files: the bytes in a temporary file for the length of `use`. */
+export async function withBytesAsFile<T>(bytes: Uint8Array, use: (file: string) => Promise<T>): Promise<T> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "playground-media-"));
+  try {
+    const file = path.join(dir, "media");
+    await fsp.writeFile(file, bytes);
+    return await use(file);
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}
 
 export type VideoMetadata = { durationS: number | null; width: number | null; height: number | null };
 

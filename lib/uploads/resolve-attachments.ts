@@ -5,8 +5,8 @@ import type { Offering, ProviderCatalog } from "@/lib/catalog/schema";
 import { AppError } from "@/lib/http/app-error";
 import type { ParamValues } from "@/lib/params/param-validator";
 import { deliveryFor } from "./delivery";
-import { frameCount, sampleFrames } from "./media-tools";
-import { readStored, uploadPath } from "./upload-store";
+import { frameCount, sampleFrames, withBytesAsFile } from "./media-tools";
+import { readStored } from "./upload-store";
 
 // Turns attachments (file parts pointing at /api/uploads/:id) into what the
 // chosen offering accepts: images and videos inline as data URLs, or, for a
@@ -82,7 +82,7 @@ export async function resolveAttachments(messages: UiMessage[], provider: Provid
         sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength, fps });
         continue;
       }
-      const frames = await sampleFrames(uploadPath(upload.id), fps, frameCount(upload.durationS, fps, MAX_FRAMES));
+      const frames = await withBytesAsFile(bytes, (file) => sampleFrames(file, fps, frameCount(upload.durationS, fps, MAX_FRAMES)));
       if (frames.length === 0) throw new AppError(400, "unreadable_media", "No frames could be sampled from the video.", "messages");
       for (const frame of frames) parts.push({ type: "file", mediaType: "image/jpeg", url: dataUrl("image/jpeg", frame) });
       sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "frames", bytesSent: frames.reduce((n, f) => n + f.byteLength, 0), frames: frames.length, fps });

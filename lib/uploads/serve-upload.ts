@@ -1,9 +1,7 @@
 import "server-only";
-import fs from "node:fs";
-import { Readable } from "node:stream";
 import { getUpload } from "@/db/queries";
 import { AppError } from "@/lib/http/app-error";
-import { UPLOAD_ID, uploadPath } from "./upload-store";
+import { streamStored, UPLOAD_ID } from "./upload-store";
 
 /** GET /api/uploads/:id: the file with its true content type; never sniffed or run by the browser. */
 export async function serveUpload(id: string, mayRead: (id: string) => Promise<boolean> = async () => true): Promise<Response> {
@@ -11,7 +9,7 @@ export async function serveUpload(id: string, mayRead: (id: string) => Promise<b
   const row = await getUpload(id);
   // Someone else's file answers exactly like a missing one.
   if (!row || !(await mayRead(id))) throw new AppError(404, "not_found", `No upload with id ${id}.`);
-  const stream = Readable.toWeb(fs.createReadStream(uploadPath(id))) as ReadableStream<Uint8Array>;
+  const stream = await streamStored(id);
   return new Response(stream, {
     headers: {
       "content-type": row.mediaType,

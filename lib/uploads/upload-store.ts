@@ -1,12 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
-import { readEnv } from "@/lib/env";
+import { createHash } from "node:crypto";
+import { uploadStorage } from "./storage";
 
-// Content-addressed storage under DATA_DIR/uploads: the path comes from the
-// sha256 of the bytes only, so a file name can never choose where it is
-// written, and the same file twice is stored once.
+// Content-addressed uploads: the key comes from the sha256 of the bytes only,
+// so a file name can never choose where it is written, and the same file twice
+// is stored once. The bytes live in whichever store STORAGE names.
 
 export const UPLOAD_ID = /^[0-9a-f]{64}$/;
 
@@ -14,27 +12,22 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function uploadPath(id: string): string {
+export function uploadKey(id: string): string {
   if (!UPLOAD_ID.test(id)) throw new Error("invalid upload id");
-  return path.join(readEnv().dataDir, "uploads", id.slice(0, 2), id);
+  return `uploads/${id.slice(0, 2)}/${id}`;
 }
 
-/** Write once, atomically (temp file + rename). */
-export async function storeBytes(id: string, bytes: Uint8Array): Promise<string> {
-  const file = uploadPath(id);
-  try {
-    await fs.access(file);
-    return file;
-  } catch {
-    /* not stored yet */
-  }
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  await fs.writeFile(temp, bytes);
-  await fs.rename(temp, file);
-  return file;
+/** Write once: the same bytes are never stored twice. */
+export async function storeBytes(id: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  const storage = uploadStorage();
+  if (await storage.exists(uploadKey(id))) return;
+  await storage.put(uploadKey(id), bytes, contentType);
 }
 
 export function readStored(id: string): Promise<Buffer> {
-  return fs.readFile(uploadPath(id));
+  return uploadStorage().read(uploadKey(id));
+}
+
+export function streamStored(id: string): Promise<ReadableStream<Uint8Array>> {
+  return uploadStorage().stream(uploadKey(id));
 }

@@ -25,26 +25,57 @@ function kindOf(file: File): Attachment["kind"] {
   return "other";
 }
 
-/** Upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
-function upload(file: File, onProgress: (fraction: number) => void): Promise<UploadInfo> {
+/** Send with progress (fetch cannot report upload progress; XMLHttpRequest can). */
+function sendWithProgress(method: string, url: string, body: XMLHttpRequestBodyInit, headers: Record<string, string>, onProgress: (fraction: number) => void): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/uploads");
+    xhr.open(method, url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = () => {
-      try {
-        const body = JSON.parse(xhr.responseText);
-        if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadInfo);
-        else reject(new Error(body?.error?.message ?? `upload failed (HTTP ${xhr.status})`));
-      } catch {
-        reject(new Error(`upload failed (HTTP ${xhr.status})`));
-      }
-    };
-    xhr.onerror = () => reject(new Error("upload failed: the server could not be reached"));
-    const form = new FormData();
-    form.append("file", file);
-    xhr.send(form);
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new Error(`upload failed: ${new URL(url, location.href).host} could not be reached`));
+    xhr.send(body);
   });
+}
+
+async function jsonOrError<T>(response: { status: number; text: string }): Promise<T> {
+  let body: { error?: { message?: string } } | undefined;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    /* not JSON */
+  }
+  if (response.status >= 200 && response.status < 300 && body) return body as T;
+  throw new Error(body?.error?.message ?? `upload failed (HTTP ${response.status})`);
+}
+
+/** Over Vercel's 4.5 MB request limit a file must not pass through the server. */
+const DIRECT_UPLOAD_OVER_BYTES = 4 * 1024 * 1024;
+
+type DirectTarget = { token: string; url: string; method: string; headers: Record<string, string> };
+
+/**
+ * A large file goes straight to the store when the server has one (S3, Vercel Blob):
+ * a signed PUT, then the server checks what arrived. Local disk answers 409: post it instead.
+ */
+async function uploadDirect(file: File, onProgress: (fraction: number) => void): Promise<UploadInfo | null> {
+  const start = await fetch("/api/uploads/direct", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mediaType: file.type, size: file.size }) });
+  if (start.status === 409) return null;
+  const target = await jsonOrError<DirectTarget>({ status: start.status, text: await start.text() });
+  const put = await sendWithProgress(target.method, target.url, file, target.headers, (f) => onProgress(f * 0.95));
+  if (put.status < 200 || put.status >= 300) throw new Error(`upload failed: the store answered HTTP ${put.status}`);
+  const done = await fetch("/api/uploads/direct/complete", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: target.token }) });
+  return jsonOrError<UploadInfo>({ status: done.status, text: await done.text() });
+}
+
+async function upload(file: File, onProgress: (fraction: number) => void): Promise<UploadInfo> {
+  if (file.size > DIRECT_UPLOAD_OVER_BYTES) {
+    const direct = await uploadDirect(file, onProgress);
+    if (direct) return direct;
+  }
+  const form = new FormData();
+  form.append("file", file);
+  return jsonOrError<UploadInfo>(await sendWithProgress("POST", "/api/uploads", form, {}, onProgress));
 }
 
 export function useAttachments(limits: UploadLimits) {

@@ -228,7 +228,9 @@ export async function runInTransaction<T>(fn: (tx: Db) => Promise<T>, db?: Db): 
   if (connection.driver === "libsql") {
     return (conn as unknown as { transaction: (f: (tx: Db) => Promise<T>, c: object) => Promise<T> }).transaction((tx) => fn(tx), { behavior: "immediate" });
   }
-  // better-sqlite3 has one connection: transactions on it take turns.
+  // better-sqlite3 has one connection: transactions on it take turns. Its statements finish
+  // synchronously, so between BEGIN and COMMIT only microtasks already queued can run; a caller
+  // returns a refusal rather than throwing it, leaving ROLLBACK for real failures.
   const turn = connection.queue.then(async () => {
     await conn.run(sql`begin immediate`);
     try {

@@ -40,20 +40,22 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
 
-  await runInTransaction(async (db) => {
+  // A refusal is returned, not thrown, so the transaction commits (having written nothing) rather
+  // than rolling back: nothing else that ran on the connection meanwhile is undone with it.
+  const refusal = await runInTransaction(async (db): Promise<AppError | null> => {
     if (actor.key?.maxConcurrent && (await countStreaming({ apiKeyId: actor.key.id }, db)) >= actor.key.maxConcurrent) {
-      throw tooMany(`API key "${actor.key.name}" already has ${actor.key.maxConcurrent} stream(s) open`, 1);
+      return tooMany(`API key "${actor.key.name}" already has ${actor.key.maxConcurrent} stream(s) open`, 1);
     }
     if (user?.maxConcurrent && (await countStreaming({ userId: user.id }, db)) >= user.maxConcurrent) {
-      throw tooMany(`You already have ${user.maxConcurrent} stream(s) open`, 1);
+      return tooMany(`You already have ${user.maxConcurrent} stream(s) open`, 1);
     }
     for (const cap of caps) {
       if (worstCaseUsd === null) {
-        throw new AppError(402, "budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
+        return new AppError(402, "budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
       }
       const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db);
       if (spentUsd + reservedUsd + worstCaseUsd > cap.capUsd + 1e-12) {
-        throw new AppError(
+        return new AppError(
           402,
           "over_budget",
           `Over ${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)}: spent ${formatUsdPlain(spentUsd)}, ${formatUsdPlain(reservedUsd)} reserved by runs in progress, and this call may cost up to ${formatUsdPlain(worstCaseUsd)}.`,
@@ -61,7 +63,9 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
       }
     }
     await insertRunSync({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) }, db);
+    return null;
   });
+  if (refusal) throw refusal;
 }
 
 export type BudgetStatus = { label: string; capUsd: number; spentUsd: number; reservedUsd: number; remainingUsd: number; warning: boolean };

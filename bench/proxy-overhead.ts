@@ -1,13 +1,16 @@
 // Proxy overhead benchmark (prints numbers; not a test).
 //
-// A fake upstream on 127.0.0.1 (the simulator's OpenAI-compatible handler,
-// served on its own) streams with a fixed time to first token and rate. The
-// same streams are fetched directly from it and through the app's
-// POST /api/runs and through the OpenAI-compatible gateway
-// POST /api/v1/chat/completions (a real `next start` whose simulator provider
-// points at the fake), at 1, 16 and 64 concurrent streams, interleaved. Reported: time to first token
-// seen by the client (direct vs proxied, p50/p99, and the difference),
-// client-side throughput ratio, and the app server's peak memory.
+// A fake upstream on 127.0.0.1 (the simulator's OpenAI-compatible handler, in
+// its own process) streams with a fixed time to first token (20 ms) and rate.
+// The same answers are fetched, interleaved round by round: directly; through
+// POST /api/runs; through the gateway POST /api/v1/chat/completions; through a
+// naive AI SDK route (streamText + toUIMessageStreamResponse, no database); and
+// through a bare Next route handler that returns fetch(upstream).body (Next's
+// floor). The last two are served by the same `next start` (BENCH_ROUTES=1).
+// Levels: 1 stream (n = 200 by default, short answers), bursts of 16 and 64,
+// and one 5,000 tok/s stream for throughput. Reported: added time to first token
+// seen by the client (p50, p99), throughput against direct, the server's CPU
+// per run and per token, and its peak memory.
 //
 // Usage: npm run build && npm run bench   (it measures the last build)
 import { spawn } from "node:child_process";
@@ -15,18 +18,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const UPSTREAM_TTFT_MS = Number(process.env.BENCH_TTFT_MS ?? 100);
-const UPSTREAM_RATE = Number(process.env.BENCH_RATE ?? 2000);
-const STREAM_TOKENS = Number(process.env.BENCH_TOKENS ?? 1000);
-const LEVELS: { concurrency: number; rounds: number }[] = [
-  { concurrency: 1, rounds: 40 },
-  { concurrency: 16, rounds: 4 },
-  { concurrency: 64, rounds: 2 },
+const UPSTREAM_TTFT_MS = Number(process.env.BENCH_TTFT_MS ?? 20);
+/** Added time to first token needs many samples, not long answers. */
+const TTFT_SAMPLES = Number(process.env.BENCH_TTFT_SAMPLES ?? 200);
+const LEVELS: { name: string; concurrency: number; rounds: number; tokens: number; rate: number }[] = [
+  { name: "ttft", concurrency: 1, rounds: TTFT_SAMPLES, tokens: 50, rate: 2000 },
+  { name: "burst", concurrency: 16, rounds: 4, tokens: 1000, rate: 2000 },
+  { name: "burst", concurrency: 64, rounds: 2, tokens: 1000, rate: 2000 },
+  { name: "throughput", concurrency: 1, rounds: 8, tokens: 5000, rate: 5000 },
 ];
 
 const root = path.resolve(import.meta.dirname, "..");
-const prompt = `write ${STREAM_TOKENS} words`;
-const params = { sim_ttft_ms: UPSTREAM_TTFT_MS, sim_tokens_per_second: UPSTREAM_RATE, enable_thinking: false };
+type Shape = { tokens: number; rate: number };
+const promptFor = (shape: Shape) => `write ${shape.tokens} words`;
+const paramsFor = (shape: Shape) => ({ sim_ttft_ms: UPSTREAM_TTFT_MS, sim_tokens_per_second: shape.rate, enable_thinking: false });
 
 type Sample = { ttftMs: number; events: number; chars: number; charsPerSecond: number };
 
@@ -69,32 +74,28 @@ async function measure(response: Response, contentOf: (data: unknown) => string 
   return { ttftMs: first - startedAt, events, chars, charsPerSecond: last > first ? (chars - firstChars) / ((last - first) / 1000) : 0 };
 }
 
-function direct(upstreamUrl: string): Promise<Sample> {
-  const startedAt = performance.now();
-  return fetch(`${upstreamUrl}/v1/chat/completions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model: "qwen3.5-flash", stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: prompt }], ...params }),
-  }).then((r) => measure(r, (d) => (d as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content || null, startedAt));
+const openAiDelta = (d: unknown) => (d as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content || null;
+const uiDelta = (d: unknown) => ((d as { type?: string }).type === "text-delta" ? (d as { delta: string }).delta : null);
+
+function openAiBody(shape: Shape, model = "qwen3.5-flash"): string {
+  return JSON.stringify({ model, stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: promptFor(shape) }], ...paramsFor(shape) });
 }
 
-function proxied(appUrl: string): Promise<Sample> {
+function post(url: string, body: string, read: (d: unknown) => string | null, headers: Record<string, string> = {}): Promise<Sample> {
   const startedAt = performance.now();
-  return fetch(`${appUrl}/api/runs`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "simulator", model: "qwen3.5-flash", messages: [{ role: "user", parts: [{ type: "text", text: prompt }] }], params }),
-  }).then((r) => measure(r, (d) => ((d as { type?: string }).type === "text-delta" ? (d as { delta: string }).delta : null), startedAt));
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then((r) => measure(r, read, startedAt));
 }
 
-/** The same stream through the OpenAI-compatible gateway, with an API key. */
-function gateway(appUrl: string, key: string): Promise<Sample> {
-  const startedAt = performance.now();
-  return fetch(`${appUrl}/api/v1/chat/completions`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: JSON.stringify({ model: "simulator/qwen3.5-flash", stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: prompt }], ...params }),
-  }).then((r) => measure(r, (d) => (d as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content || null, startedAt));
+/** Every path the bench compares, each a function of the answer's shape. */
+function paths(upstreamUrl: string, appUrl: string, key: string): [string, (shape: Shape) => Promise<Sample>][] {
+  const uiBody = (shape: Shape) => JSON.stringify({ provider: "simulator", model: "qwen3.5-flash", messages: [{ role: "user", parts: [{ type: "text", text: promptFor(shape) }] }], params: paramsFor(shape) });
+  return [
+    ["direct (no proxy)", (shape) => post(`${upstreamUrl}/v1/chat/completions`, openAiBody(shape), openAiDelta)],
+    ["POST /api/runs", (shape) => post(`${appUrl}/api/runs`, uiBody(shape), uiDelta)],
+    ["POST /api/v1/chat/completions", (shape) => post(`${appUrl}/api/v1/chat/completions`, openAiBody(shape, "simulator/qwen3.5-flash"), openAiDelta, { authorization: `Bearer ${key}` })],
+    ["naive AI SDK route", (shape) => post(`${appUrl}/api/bench/naive`, JSON.stringify({ messages: [{ id: "m", role: "user", parts: [{ type: "text", text: promptFor(shape) }] }], params: paramsFor(shape) }), uiDelta)],
+    ["bare Next route (floor)", (shape) => post(`${appUrl}/api/bench/floor`, openAiBody(shape), openAiDelta)],
+  ];
 }
 
 function percentile(values: number[], p: number): number {
@@ -102,12 +103,10 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function runLevel(fetchOne: () => Promise<Sample>, concurrency: number, rounds: number): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  for (let round = 0; round < rounds; round++) {
-    samples.push(...(await Promise.all(Array.from({ length: concurrency }, fetchOne))));
-  }
-  return samples;
+/** CPU seconds the process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function peakMemoryMb(pid: number): number {
@@ -132,7 +131,7 @@ async function startApp(simulatorBaseUrl: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-bench-"));
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, SIMULATOR_BASE_URL: simulatorBaseUrl },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, SIMULATOR_BASE_URL: simulatorBaseUrl, BENCH_ROUTES: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -148,45 +147,54 @@ async function main() {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
   const upstream = await startUpstream();
   const app = await startApp(`${upstream.url}/v1`);
-  console.log(`upstream: TTFT ${UPSTREAM_TTFT_MS} ms, ${UPSTREAM_RATE} tokens/s, ${STREAM_TOKENS}-token answers; machine: ${os.cpus().length} cores, node ${process.version}`);
+  console.log(`upstream: TTFT ${UPSTREAM_TTFT_MS} ms; machine: ${os.cpus().length} cores, node ${process.version}`);
   try {
     const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "bench" }) })).json()).key as string;
-    const routes: [string, () => Promise<Sample>][] = [
-      ["POST /api/runs", () => proxied(app.url)],
-      ["POST /api/v1/chat/completions", () => gateway(app.url, key)],
-    ];
+    const all = paths(upstream.url, app.url, key);
     // Warm every path (JIT, first-route compilation, connection pools).
-    await runLevel(() => direct(upstream.url), 4, 2);
-    for (const [, fetchOne] of routes) await runLevel(fetchOne, 4, 2);
+    for (const [, fetchOne] of all) for (let i = 0; i < 8; i++) await fetchOne({ tokens: 50, rate: 2000 });
 
     const rows: string[] = [];
-    for (const { concurrency, rounds } of LEVELS) for (const [route, fetchOne] of routes) {
-      const d = await runLevel(() => direct(upstream.url), concurrency, rounds);
-      const p = await runLevel(fetchOne, concurrency, rounds);
+    for (const level of LEVELS) {
+      // Interleaved: each round runs every path in turn, so drift hits all of them alike.
+      const samples = new Map<string, Sample[]>(all.map(([name]) => [name, []]));
+      for (let round = 0; round < level.rounds; round++) {
+        for (const [name, fetchOne] of all) samples.get(name)!.push(...(await Promise.all(Array.from({ length: level.concurrency }, () => fetchOne(level)))));
+      }
+      const d = samples.get("direct (no proxy)")!;
       // Direct streams carry one token per event: that gives characters per token.
       const charsPerToken = d.reduce((n, x) => n + x.chars, 0) / d.reduce((n, x) => n + x.events, 0);
-      const mean = (s: Sample[]) => s.reduce((n, x) => n + x.charsPerSecond, 0) / s.length / charsPerToken;
-      const row = {
-        streams: concurrency,
-        samples: p.length,
-        "direct TTFT p50": percentile(d.map((s) => s.ttftMs), 50),
-        "proxied TTFT p50": percentile(p.map((s) => s.ttftMs), 50),
-        "added p50": percentile(p.map((s) => s.ttftMs), 50) - percentile(d.map((s) => s.ttftMs), 50),
-        "direct TTFT p99": percentile(d.map((s) => s.ttftMs), 99),
-        "proxied TTFT p99": percentile(p.map((s) => s.ttftMs), 99),
-        "added p99": percentile(p.map((s) => s.ttftMs), 99) - percentile(d.map((s) => s.ttftMs), 99),
-        "direct tok/s": mean(d),
-        "proxied tok/s": mean(p),
-        "throughput ratio": mean(p) / mean(d),
-      };
-      rows.push(
-        `| ${route} | ${row.streams} | ${row.samples} | ${row["direct TTFT p50"].toFixed(1)} | ${row["proxied TTFT p50"].toFixed(1)} | ${row["added p50"].toFixed(1)} | ${row["direct TTFT p99"].toFixed(1)} | ${row["proxied TTFT p99"].toFixed(1)} | ${row["added p99"].toFixed(1)} | ${row["direct tok/s"].toFixed(0)} | ${row["proxied tok/s"].toFixed(0)} | ${(row["throughput ratio"] * 100).toFixed(1)}% |`,
-      );
-      console.log(`${route}: ${concurrency} streams done`);
+      const rate = (s: Sample[]) => s.reduce((n, x) => n + x.charsPerSecond, 0) / s.length / charsPerToken;
+      const p = (s: Sample[], q: number) => percentile(s.map((x) => x.ttftMs), q);
+      for (const [name] of all.slice(1)) {
+        const x = samples.get(name)!;
+        rows.push(
+          `| ${level.name} | ${name} | ${level.concurrency} | ${x.length} | ${p(d, 50).toFixed(1)} | ${p(x, 50).toFixed(1)} | ${(p(x, 50) - p(d, 50)).toFixed(1)} | ${(p(x, 99) - p(d, 99)).toFixed(1)} | ${rate(x).toFixed(0)} | ${((rate(x) / rate(d)) * 100).toFixed(1)}% |`,
+        );
+      }
+      console.log(`${level.name}: ${level.concurrency} stream(s), ${level.tokens} tokens at ${level.rate}/s done`);
     }
-    console.log("\n| route | streams | samples | direct TTFT p50 (ms) | proxied p50 | added p50 | direct p99 | proxied p99 | added p99 | direct tok/s | proxied tok/s | throughput |");
-    console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    console.log("\n| level | path | streams | samples | direct TTFT p50 (ms) | TTFT p50 | added p50 | added p99 | tok/s | vs direct |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const row of rows) console.log(row);
+
+    // Server CPU per run and per token, one path at a time, sequential 1,000-token answers.
+    console.log("\n| path | runs | server CPU per run (ms) | per token (us) |");
+    console.log("|---|---|---|---|");
+    for (const [name, fetchOne] of all.slice(1)) {
+      const runs = 30;
+      const shapes = [{ tokens: 50, rate: 5000 }, { tokens: 1000, rate: 5000 }];
+      const perShape: number[] = [];
+      for (const shape of shapes) {
+        const before = cpuSeconds(app.child.pid!);
+        for (let i = 0; i < runs; i++) await fetchOne(shape);
+        await new Promise((r) => setTimeout(r, 300));
+        perShape.push(((cpuSeconds(app.child.pid!) - before) * 1000) / runs);
+      }
+      // Two lengths give the fixed cost per run and the cost per token (a straight line through both).
+      const perTokenMs = (perShape[1]! - perShape[0]!) / (shapes[1]!.tokens - shapes[0]!.tokens);
+      console.log(`| ${name} | ${runs * 2} | ${(perShape[0]! - perTokenMs * shapes[0]!.tokens).toFixed(2)} | ${(perTokenMs * 1000).toFixed(2)} |`);
+    }
     console.log(`\npeak app server memory (VmHWM): ${peakMemoryMb(app.child.pid!)} MB`);
   } finally {
     app.child.kill();

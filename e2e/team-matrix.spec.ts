@@ -109,6 +109,8 @@ test.describe.serial("route x role x ownership", () => {
     { route: "/api/admin/invites/[id]", method: "DELETE", name: "revoke an invite", call: (r) => ({ method: "DELETE", path: `/api/admin/invites/${r === "owner" ? pendingInvites[0] : r === "admin" ? pendingInvites[1] : pendingInvites[0]}` }), expect: adminOnly(200) },
     { route: "/api/admin/audit", method: "GET", name: "audit log", call: () => ({ method: "GET", path: "/api/admin/audit" }), expect: adminOnly(200) },
     { route: "/api/admin/audit/export", method: "GET", name: "audit JSONL", call: () => ({ method: "GET", path: "/api/admin/audit/export" }), expect: adminOnly(200) },
+    { route: "/api/bench/naive", method: "POST", name: "bench reference route (off without BENCH_ROUTES=1)", call: () => ({ method: "POST", path: "/api/bench/naive", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
+    { route: "/api/bench/floor", method: "POST", name: "bench floor route (off without BENCH_ROUTES=1)", call: () => ({ method: "POST", path: "/api/bench/floor", data: {} }), expect: { anon: 404, owner: 404, admin: 404, member: 404, viewer: 404 } },
     { route: "/api/admin/backup", method: "GET", name: "backup download (holds everyone's text: owner only)", call: () => ({ method: "GET", path: "/api/admin/backup" }), expect: { anon: 401, owner: 200, admin: 403, member: 403, viewer: 403 } },
     { route: "/api/admin/audit/verify", method: "GET", name: "audit verification", call: () => ({ method: "GET", path: "/api/admin/audit/verify" }), expect: adminOnly(200) },
     { route: "/api/admin/access", method: "GET", name: "offering access", call: () => ({ method: "GET", path: "/api/admin/access" }), expect: adminOnly(200) },

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import S3rver from "s3rver";
+import { noiseVideo } from "../lib/test-support/noise-video";
 import { watchCsp } from "./support/csp-guard";
 import { AppServer, freePort, tempDataDir } from "./support/app-server";
 
@@ -13,7 +12,6 @@ import { AppServer, freePort, tempDataDir } from "./support/app-server";
 // signed PUT, allowed by the page's CSP and the bucket's CORS), is checked by
 // the server afterwards, and then runs and is served like any upload.
 
-const require = createRequire(import.meta.url);
 const fixtures = path.join(import.meta.dirname, "fixtures");
 const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader></CORSRule></CORSConfiguration>`;
 
@@ -28,9 +26,7 @@ test.beforeAll(async () => {
   s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: "uploads", configs: [CORS] }] });
   const { port } = await s3.run();
   s3Endpoint = `http://127.0.0.1:${port}`;
-  bigVideo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "playground-video-")), "clip.mp4");
-  const ffmpeg = (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
-  execFileSync(ffmpeg, ["-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25,noise=alls=80:allf=t+u", "-t", "6", "-c:v", "mpeg4", "-q:v", "2", "-y", bigVideo]);
+  bigVideo = noiseVideo(6, "320x240");
   server = new AppServer(await freePort(), tempDataDir(), {
     STORAGE: "s3",
     S3_ENDPOINT: s3Endpoint,

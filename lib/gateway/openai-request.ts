@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/http/app-error";
-import { sniffMedia } from "@/lib/uploads/sniff-media";
-import { readUploadLimits, formatBytes } from "@/lib/uploads/upload-limits";
+import { checkUpload } from "@/lib/uploads/check-upload";
 import { ingestUpload } from "@/lib/uploads/ingest-upload";
 
 // An OpenAI Chat Completions request, turned into the same run request the
@@ -44,10 +43,7 @@ async function storeDataUrl(url: string, userId: string, param: string): Promise
     throw new AppError(400, "invalid_attachment", "Images and video must be data: URLs with base64 content (this gateway does not fetch remote URLs).", param);
   }
   const bytes = Buffer.from(match[3]!, "base64");
-  const sniffed = await sniffMedia(new Uint8Array(bytes.subarray(0, 8192)));
-  if (!sniffed.ok) throw new AppError(415, "unsupported_media", sniffed.reason, param);
-  const limit = readUploadLimits()[sniffed.kind];
-  if (bytes.byteLength > limit) throw new AppError(413, "too_large", `This ${sniffed.kind} is ${formatBytes(bytes.byteLength)}; at most ${formatBytes(limit)} is accepted.`, param);
+  const sniffed = await checkUpload(new Uint8Array(bytes), bytes.byteLength, param);
   const { row } = await ingestUpload(new Uint8Array(bytes), sniffed, userId, param);
   return { url: `/api/uploads/${row.id}`, mediaType: row.mediaType };
 }

@@ -27,10 +27,6 @@ export function trackRun(runId: string, run: InFlightRun, finished: Promise<unkn
   void finished.finally(() => shutdown.runs.delete(runId));
 }
 
-export function inFlightRunCount(): number {
-  return shutdown.runs.size;
-}
-
 function graceMs(): number {
   const seconds = Number(process.env.SHUTDOWN_GRACE_S ?? 25);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 25_000;

@@ -4,7 +4,7 @@ import { assignOrphansTo, findOwner } from "@/db/team-queries";
 import { closeDatabase, getDb } from "@/db";
 import { handleShutdownSignals } from "./shutdown";
 import { databaseSetupProblem } from "@/lib/http/deployment-check";
-import { readStorage } from "@/lib/uploads/storage";
+import { uploadStorage } from "@/lib/uploads/storage";
 import { initOwnerFromEnv } from "@/lib/auth/setup-owner";
 import { ensureLocalOwner } from "@/lib/auth/users";
 import { ensureInitApiKey } from "@/lib/keys/api-keys";
@@ -15,7 +15,7 @@ import { stampPeerAddress } from "@/lib/http/client-address";
 export async function prepareOnStartup(): Promise<void> {
   try {
     authEnv();
-    readStorage();
+    uploadStorage();
   } catch (error) {
     // A wrong setting stops the server with one clear line, never a silent fallback.
     console.error(`[startup] ${error instanceof Error ? error.message : error}`);

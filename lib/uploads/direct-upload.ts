@@ -7,9 +7,9 @@ import { AppError } from "@/lib/http/app-error";
 import { parseOr400 } from "@/lib/http/parse-or-400";
 import { toUploadInfo } from "./handle-upload";
 import { ingestUpload } from "./ingest-upload";
-import { ACCEPTED_MEDIA, sniffMedia } from "./sniff-media";
+import { checkUpload, requireWithinLimit } from "./check-upload";
+import { ACCEPTED_MEDIA, notAcceptedReason } from "./sniff-media";
 import { uploadStorage } from "./storage";
-import { formatBytes, readUploadLimits } from "./upload-limits";
 
 // Files bigger than a serverless request may carry (Vercel: 4.5 MB) go from the
 // browser straight to the store: the server signs a PUT for one staging key,
@@ -40,9 +40,8 @@ export async function startDirectUpload(body: unknown, actor: Pick<Actor, "id">)
   }
   const { mediaType, size } = parseOr400(startSchema, body);
   const kind = ACCEPTED_MEDIA[mediaType];
-  if (!kind) throw new AppError(415, "unsupported_media", `Files of type ${mediaType} are not accepted: use PNG, JPEG, WebP, GIF, MP4, WebM or MOV.`, "mediaType");
-  const limit = readUploadLimits()[kind];
-  if (size > limit) throw new AppError(413, "too_large", `${kind === "image" ? "Images" : "Videos"} may be at most ${formatBytes(limit)}; this one is ${formatBytes(size)}.`, "size");
+  if (!kind) throw new AppError(415, "unsupported_media", notAcceptedReason(mediaType), "mediaType");
+  requireWithinLimit(kind, size, "size");
   const stagingId = randomUUID();
   const expiresAt = Date.now() + 15 * 60_000;
   const payload = [stagingId, actor.id, mediaType, size, expiresAt].join(":");
@@ -71,10 +70,7 @@ export async function completeDirectUpload(body: unknown, actor: Pick<Actor, "id
   if (!(await storage.exists(key))) throw new AppError(404, "not_uploaded", "Nothing was uploaded with this token yet.", "token");
   try {
     const bytes = new Uint8Array(await storage.read(key));
-    const sniffed = await sniffMedia(bytes.subarray(0, 8192));
-    if (!sniffed.ok) throw new AppError(415, "unsupported_media", sniffed.reason, "file");
-    const limit = readUploadLimits()[sniffed.kind];
-    if (bytes.byteLength > limit) throw new AppError(413, "too_large", `${sniffed.kind === "image" ? "Images" : "Videos"} may be at most ${formatBytes(limit)}; this one is ${formatBytes(bytes.byteLength)}.`, "file");
+    const sniffed = await checkUpload(bytes, bytes.byteLength, "file");
     const { row, created } = await ingestUpload(bytes, sniffed, actor.id);
     return Response.json(toUploadInfo(row), { status: created ? 201 : 200 });
   } finally {

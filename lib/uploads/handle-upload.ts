@@ -1,12 +1,9 @@
 import "server-only";
-import { imageSize } from "image-size";
-import { getUpload, saveUpload } from "@/db/queries";
-import { addUploadOwner } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
 import type { UploadRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import { ingestUpload } from "./ingest-upload";
-import { sniffMedia } from "./sniff-media";
+import { checkUpload } from "./check-upload";
 import { formatBytes, readUploadLimits } from "./upload-limits";
 
 export type UploadInfo = { id: string; mediaType: string; size: number; sha256: string; width?: number; height?: number; durationS?: number };
@@ -40,11 +37,7 @@ export async function handleUpload(request: Request, actor: Pick<Actor, "id">): 
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) throw new AppError(400, "invalid_upload", "No file in the \"file\" field.", "file");
 
-  const sniffed = await sniffMedia(new Uint8Array(await file.slice(0, 8192).arrayBuffer()));
-  if (!sniffed.ok) throw new AppError(415, "unsupported_media", sniffed.reason, "file");
-  if (file.size > limits[sniffed.kind]) {
-    throw new AppError(413, "too_large", `${sniffed.kind === "image" ? "Images" : "Videos"} may be at most ${formatBytes(limits[sniffed.kind])}; this one is ${formatBytes(file.size)}.`, "file");
-  }
+  const sniffed = await checkUpload(new Uint8Array(await file.slice(0, 8192).arrayBuffer()), file.size, "file");
 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { row, created } = await ingestUpload(bytes, sniffed, actor.id);

@@ -5,10 +5,9 @@ import { addUploadOwner } from "@/db/team-queries";
 import type { UploadRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import { NO_VIDEO_TOOLS_MESSAGE, probeVideo, videoToolsAvailable, withBytesAsFile } from "./media-tools";
-import type { sniffMedia } from "./sniff-media";
+import type { Sniffed } from "./check-upload";
 import { sha256, storeBytes } from "./upload-store";
 
-type Sniffed = Extract<Awaited<ReturnType<typeof sniffMedia>>, { ok: true }>;
 
 /**
  * Stores checked bytes once (content-addressed), reads their dimensions or

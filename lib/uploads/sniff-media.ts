@@ -12,12 +12,16 @@ export const ACCEPTED_MEDIA: Record<string, UploadKind> = {
   "video/quicktime": "video",
 };
 
+export function notAcceptedReason(mediaType: string): string {
+  return `Files of type ${mediaType} are not accepted: use PNG, JPEG, WebP, GIF, MP4, WebM or MOV.`;
+}
+
 export type SniffResult = { ok: true; mediaType: string; kind: UploadKind } | { ok: false; reason: string };
 
 export async function sniffMedia(bytes: Uint8Array): Promise<SniffResult> {
   const type = await fileTypeFromBuffer(bytes);
   if (!type) return { ok: false, reason: "The file's contents are not a recognised image or video (SVG, HTML, text and scripts are refused)." };
   const kind = ACCEPTED_MEDIA[type.mime];
-  if (!kind) return { ok: false, reason: `Files of type ${type.mime} are not accepted: use PNG, JPEG, WebP, GIF, MP4, WebM or MOV.` };
+  if (!kind) return { ok: false, reason: notAcceptedReason(type.mime) };
   return { ok: true, mediaType: type.mime, kind };
 }

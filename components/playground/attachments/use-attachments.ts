@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Offering } from "@/lib/catalog/schema";
 import { deliveryFor } from "@/lib/uploads/delivery";
 import type { UploadKind, UploadLimits } from "@/lib/uploads/upload-limits";
-import { formatBytes } from "@/lib/uploads/upload-limits";
+import { tooLargeMessage } from "@/lib/uploads/upload-limits";
 
 export type UploadInfo = { id: string; mediaType: string; size: number; width?: number; height?: number; durationS?: number };
 
@@ -96,7 +96,7 @@ export function useAttachments(limits: UploadLimits) {
         // Checked here so the user hears it at once; the server decides from the bytes anyway.
         const tooBig = kind !== "other" && file.size > limits[kind];
         if (tooBig) {
-          setItems((all) => [...all, { ...base, status: "error", error: `${kind === "image" ? "Images" : "Videos"} may be at most ${formatBytes(limits[kind])}; this one is ${formatBytes(file.size)}.` }]);
+          setItems((all) => [...all, { ...base, status: "error", error: tooLargeMessage(kind, limits[kind], file.size) }]);
           continue;
         }
         setItems((all) => [...all, base]);

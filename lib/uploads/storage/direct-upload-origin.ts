@@ -1,3 +1,5 @@
+import { envFlag } from "@/lib/http/peer";
+
 // Where the browser sends a direct upload, from the environment only (proxy.ts
 // adds it to the page's connect-src). Null when uploads go through the server.
 export function directUploadOrigin(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -8,7 +10,7 @@ export function directUploadOrigin(env: NodeJS.ProcessEnv = process.env): string
     if (!endpoint) return bucket ? `https://${bucket}.s3.${env.S3_REGION?.trim() || "us-east-1"}.amazonaws.com` : null;
     try {
       const url = new URL(endpoint);
-      const pathStyle = ["true", "1"].includes(env.S3_FORCE_PATH_STYLE?.trim() ?? "");
+      const pathStyle = envFlag(env.S3_FORCE_PATH_STYLE);
       return pathStyle || !bucket ? url.origin : `${url.protocol}//${bucket}.${url.host}`;
     } catch {
       return null;

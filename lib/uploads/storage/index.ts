@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { readEnv } from "@/lib/env";
+import { envFlag } from "@/lib/http/peer";
 import { localStorage } from "./local-storage";
 import { s3Storage } from "./s3-storage";
 import { vercelBlobStorage } from "./vercel-blob-storage";
@@ -15,7 +16,7 @@ const storageEnv = z.object({
   S3_REGION: z.preprocess(blank, z.string().default("auto")),
   S3_ACCESS_KEY_ID: z.preprocess(blank, z.string().optional()),
   S3_SECRET_ACCESS_KEY: z.preprocess(blank, z.string().optional()),
-  S3_FORCE_PATH_STYLE: z.preprocess(blank, z.enum(["true", "false", "1", "0"]).optional()),
+  S3_FORCE_PATH_STYLE: z.preprocess(blank, z.enum(["true", "false", "1", "0", "yes", "no"], { error: "S3_FORCE_PATH_STYLE must be true or false" }).optional()),
   BLOB_READ_WRITE_TOKEN: z.preprocess(blank, z.string().optional()),
 });
 
@@ -33,7 +34,7 @@ export function readStorage(source: NodeJS.ProcessEnv = process.env): UploadStor
       region: env.S3_REGION,
       accessKeyId: env.S3_ACCESS_KEY_ID!,
       secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
-      forcePathStyle: env.S3_FORCE_PATH_STYLE === "true" || env.S3_FORCE_PATH_STYLE === "1",
+      forcePathStyle: envFlag(env.S3_FORCE_PATH_STYLE),
     });
   }
   if (env.STORAGE === "vercel-blob") {

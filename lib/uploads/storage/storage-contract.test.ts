@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUpload } from "@/db/queries";
@@ -12,13 +10,13 @@ import { handleUpload } from "../handle-upload";
 import { serveUpload } from "../serve-upload";
 import { uploadStorage } from "./index";
 import { startFakeBlobStore, type FakeBlobStore } from "@/lib/test-support/fake-blob-store";
+import { noiseVideo } from "@/lib/test-support/noise-video";
 
 // One upload suite, three stores: local disk, S3 (s3rver on 127.0.0.1) and
 // Vercel Blob (a local fake of its HTTP API). Each must store, serve and
 // delete the same way; the two remote ones also take a file straight from the
 // client (30 MB of video included) and check it before it can be used.
 
-const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "../../..");
 const png = fs.readFileSync(path.join(root, "e2e/fixtures/sample.png"));
 const temp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `playground-${name}-`));
@@ -33,11 +31,8 @@ beforeAll(async () => {
   const { port } = (await s3.run()) as { port: number };
   s3Url = `http://127.0.0.1:${port}`;
   blob = await startFakeBlobStore();
-  // About 30 MB of real MP4 (noise does not compress), made once with the bundled ffmpeg.
-  const file = path.join(temp("video"), "big.mp4");
-  const ffmpeg = (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
-  execFileSync(ffmpeg, ["-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25,noise=alls=80:allf=t+u", "-t", "12", "-c:v", "mpeg4", "-q:v", "2", "-y", file]);
-  bigVideo = fs.readFileSync(file);
+  // About 30 MB of real MP4.
+  bigVideo = fs.readFileSync(noiseVideo(12));
 }, 120_000);
 
 afterAll(async () => {

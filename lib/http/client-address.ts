@@ -1,11 +1,13 @@
 import "server-only";
 import http from "node:http";
 import { authEnv } from "@/lib/env";
+import { answerDirectly } from "./direct-routes";
 import { addressFrom, isLoopback, PEER_HEADER } from "./peer";
 
 // Next gives handlers no socket, and the x-forwarded-for it fills in keeps
 // whatever the client sent. So the HTTP server itself stamps the real peer
 // address on every request, overwriting any header of that name a client sent.
+// The same hook hands the streaming routes to their handlers directly (direct-routes.ts).
 const patched = globalThis as unknown as { playgroundPeerStamp?: boolean };
 
 export function stampPeerAddress(): void {
@@ -16,6 +18,7 @@ export function stampPeerAddress(): void {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
       req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
+      if (answerDirectly(req, args[1] as http.ServerResponse)) return true;
     }
     return (emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;

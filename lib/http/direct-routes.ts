@@ -1,0 +1,130 @@
+import "server-only";
+import type http from "node:http";
+import { STATIC_SECURITY_HEADERS } from "./security-headers";
+
+// Next's router, tracing and response adapter add about 2 ms to every request
+// and more under load: a floor our streaming routes cannot go below while they
+// sit behind it. So the two routes whose first token users measure (runs from
+// the browser, and the OpenAI-compatible gateway) register their handler here
+// when their module loads, and the HTTP server's request event hands those
+// requests to it straight away: the same handler, with the same guard,
+// validation, errors and record, only without Next in front of it. Everything
+// else, and these routes until their module has loaded, goes through Next.
+// The registry lives on globalThis: the route's bundle and the one that
+// patches the server are separate module instances.
+
+type FetchHandler = (request: Request) => Promise<Response>;
+
+const registry = globalThis as unknown as { playgroundDirectRoutes?: Map<string, FetchHandler> };
+const routes = (registry.playgroundDirectRoutes ??= new Map());
+
+/** Serves `method path` (exact path, no query matching) with `handler`, bypassing Next's routing. */
+export function serveDirectly(method: string, path: string, handler: FetchHandler): void {
+  routes.set(`${method} ${path}`, handler);
+}
+
+/** From the server's request event: answers the request and returns true when a direct route takes it. */
+export function answerDirectly(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  if (routes.size === 0) return false;
+  const url = req.url ?? "";
+  const query = url.indexOf("?");
+  const handler = routes.get(`${req.method} ${query === -1 ? url : url.slice(0, query)}`);
+  if (!handler) return false;
+  void serve(handler, req, res);
+  return true;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+function requestHeaders(req: http.IncomingMessage): Headers {
+  // req.headers, not rawHeaders: it carries the peer address the server stamped over any sent by the client.
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+function internalError(): Response {
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on the server." } }, { status: 500 });
+}
+
+async function serve(handler: FetchHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  // The client hanging up (or Stop in the browser) aborts the request, as it does under Next.
+  const hangUp = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) hangUp.abort();
+  });
+  req.socket.setNoDelay(true);
+
+  let response: Response;
+  try {
+    const body = await readBody(req);
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+      method: req.method,
+      headers: requestHeaders(req),
+      body: body.length > 0 ? (body as Uint8Array<ArrayBuffer>) : null,
+      signal: hangUp.signal,
+    });
+    response = await handler(request);
+  } catch (error) {
+    // Handlers turn their own errors into JSON; this is only for a failure in this adapter itself.
+    console.error(`[${req.method} ${req.url}]`, error instanceof Error ? error.message : error);
+    response = internalError();
+  }
+  if (res.destroyed) {
+    await response.body?.cancel().catch(() => undefined);
+    return;
+  }
+  await writeResponse(response, res, hangUp.signal);
+}
+
+async function writeResponse(response: Response, res: http.ServerResponse, hungUp: AbortSignal): Promise<void> {
+  const headers: Record<string, string | string[]> = { ...STATIC_SECURITY_HEADERS };
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  hungUp.addEventListener("abort", cancel, { once: true });
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            res.off("drain", go);
+            res.off("close", go);
+            resolve();
+          };
+          res.on("drain", go);
+          res.on("close", go);
+        });
+        if (res.destroyed) return;
+      }
+    }
+    res.end();
+  } catch {
+    // The stream failed after the status was sent: all that is left is to cut the connection.
+    res.destroy();
+  } finally {
+    hungUp.removeEventListener("abort", cancel);
+  }
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
-import { changedRows, getDb, type Db } from "./index";
+import { changedRows, getDb, prepareOnce, type Db } from "./index";
 import { apiKeys, runs, type ApiKeyRow, type NewRunRow } from "./schema";
 
 // API keys, spend and concurrency, for the gateway's admission checks.
@@ -12,7 +12,7 @@ export async function insertApiKey(row: ApiKeyRow, database?: Db): Promise<void>
 
 export async function getApiKeyByHash(keyHash: string, database?: Db): Promise<ApiKeyRow | undefined> {
   const db = database ?? (await getDb());
-  return db.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash)).get();
+  return prepareOnce(db, "api-key-by-hash", (d) => d.select().from(apiKeys).where(eq(apiKeys.keyHash, sql.placeholder("keyHash"))).prepare()).get({ keyHash });
 }
 
 export async function getApiKey(id: string, database?: Db): Promise<ApiKeyRow | undefined> {
@@ -65,6 +65,3 @@ export async function countStreaming(scope: SpendScope, db: Db): Promise<number>
   return (await db.select({ n: sql<number>`count(*)` }).from(runs).where(and(...where)).get())?.n ?? 0;
 }
 
-export async function insertRunSync(row: NewRunRow, db: Db): Promise<void> {
-  await db.insert(runs).values(row).run();
-}

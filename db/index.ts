@@ -204,6 +204,22 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   return globalForDb.playgroundDb!.handle;
 }
 
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A statement built and prepared once per connection, for queries on every
+ * run's path: drizzle's query building and SQLite's prepare cost several times
+ * what running the statement does. Inside a libSQL transaction (a fresh handle
+ * each time) it is simply built again.
+ */
+export function prepareOnce<T>(db: Db, name: string, build: (db: Db) => T): T {
+  let statements = preparedByDb.get(db);
+  if (!statements) preparedByDb.set(db, (statements = new Map()));
+  let statement = statements.get(name) as T | undefined;
+  if (!statement) statements.set(name, (statement = build(db)));
+  return statement;
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabaseHandle()).db;
 }

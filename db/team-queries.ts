@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { changedRows, firstRow, getDb, insertedRowId, type Db } from "./index";
+import { changedRows, firstRow, getDb, insertedRowId, prepareOnce, type Db } from "./index";
 import { accounts, auditLog, invites, runs, sessions, settings, uploadOwners, users, type AuditRow, type InviteRow, type Role, type UserRow } from "./schema";
 
 // Users, invites, settings and the audit log. Like db/queries.ts, every
@@ -13,7 +13,7 @@ export async function countUsers(database?: Db): Promise<number> {
 
 export async function getUserById(id: string, database?: Db): Promise<UserRow | undefined> {
   const db = database ?? (await getDb());
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return prepareOnce(db, "user-by-id", (d) => d.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
 export async function getUserByEmail(email: string, database?: Db): Promise<UserRow | undefined> {
@@ -28,7 +28,7 @@ export async function listUsers(database?: Db): Promise<UserRow[]> {
 
 export async function findOwner(database?: Db): Promise<UserRow | undefined> {
   const db = database ?? (await getDb());
-  return db.select().from(users).where(eq(users.role, "owner")).orderBy(users.createdAt).get();
+  return prepareOnce(db, "owner", (d) => d.select().from(users).where(eq(users.role, "owner")).orderBy(users.createdAt).prepare()).get();
 }
 
 export async function insertUser(row: Pick<UserRow, "id" | "name" | "email" | "role" | "createdAt" | "updatedAt"> & Partial<UserRow>, database?: Db): Promise<void> {
@@ -114,7 +114,7 @@ export async function revokeInviteRow(id: string, now: Date, database?: Db): Pro
 
 export async function readSetting(key: string, database?: Db): Promise<unknown> {
   const db = database ?? (await getDb());
-  return (await db.select().from(settings).where(eq(settings.key, key)).get())?.value;
+  return (await prepareOnce(db, "setting", (d) => d.select().from(settings).where(eq(settings.key, sql.placeholder("key"))).prepare()).get({ key }))?.value;
 }
 
 export async function writeSetting(key: string, value: unknown, database?: Db): Promise<void> {

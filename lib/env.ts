@@ -29,8 +29,18 @@ export type ServerEnv = {
   upstreamIdleTimeoutMs: number;
 };
 
-/** Read on every call so tests and restarts see the current environment. */
+const SERVER_ENV_KEYS = Object.keys(envSchema.shape);
+
+// Parsed once per distinct environment (the database reads it on every query); tests that change it see the change.
+let serverEnvCache: { source: string; env: ServerEnv } | undefined;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  if (source !== process.env) return parseServerEnv(source);
+  const key = SERVER_ENV_KEYS.map((k) => source[k] ?? "").join("\u0000");
+  if (serverEnvCache?.source !== key) serverEnvCache = { source: key, env: parseServerEnv(source) };
+  return serverEnvCache.env;
+}
+
+function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
   const env = envSchema.parse(source);
   return {
     port: env.PORT,

@@ -13,6 +13,15 @@ export function authSecret(): string {
   const configured = authEnv().secret;
   if (configured) return configured;
   const file = path.join(readEnv().dataDir, "auth-secret");
+  // Read once per file: it is needed on every run (the simulator's token) and never changes under a running server.
+  let secret = secretsByFile.get(file);
+  if (!secret) secretsByFile.set(file, (secret = readOrCreateSecret(file)));
+  return secret;
+}
+
+const secretsByFile = new Map<string, string>();
+
+function readOrCreateSecret(file: string): string {
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

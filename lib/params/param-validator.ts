@@ -4,7 +4,17 @@ import type { ParamSpec } from "@/lib/catalog/schema";
 export type ParamError = { field: string; message: string };
 export type ParamValues = Record<string, unknown>;
 
+const specsByName = new WeakMap<ParamSpec[], Map<string, ParamSpec>>();
+
+// Built once per parameter spec: zod schemas cost far more to build than to run.
+const compiled = new WeakMap<ParamSpec, z.ZodType>();
 function fieldSchema(spec: ParamSpec): z.ZodType {
+  let schema = compiled.get(spec);
+  if (!schema) compiled.set(spec, (schema = buildFieldSchema(spec)));
+  return schema;
+}
+
+function buildFieldSchema(spec: ParamSpec): z.ZodType {
   switch (spec.type) {
     case "number":
     case "integer": {
@@ -41,7 +51,8 @@ export function validateParams(specs: ParamSpec[], values: unknown): { ok: true;
   if (typeof values !== "object" || Array.isArray(values)) {
     return { ok: false, error: { field: "params", message: "params must be an object of parameter values" } };
   }
-  const byName = new Map(specs.map((s) => [s.name, s]));
+  let byName = specsByName.get(specs);
+  if (!byName) specsByName.set(specs, (byName = new Map(specs.map((s) => [s.name, s]))));
   const out: ParamValues = {};
   for (const [name, value] of Object.entries(values)) {
     const spec = byName.get(name);

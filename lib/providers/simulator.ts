@@ -6,6 +6,7 @@ import { openAiCompatibleAdapter } from "./openai-compatible-wire";
 import type { ProviderAdapter } from "./types";
 
 const base = openAiCompatibleAdapter("simulator");
+const inProcessFetch: typeof fetch = async (input, init) => handleSimulatorRequest(new Request(input, init));
 
 /**
  * The built-in simulator. It speaks the same wire format as a provider, but is
@@ -17,6 +18,6 @@ export const simulatorAdapter: ProviderAdapter = {
   connection: (_provider, env) => {
     const baseURL = readEnv(env).simulatorBaseUrl;
     if (baseURL) return { baseURL, apiKey: simulatorToken() };
-    return { baseURL: "http://simulator.in-process/v1", apiKey: "in-process", fetch: async (input, init) => handleSimulatorRequest(new Request(input, init)) };
+    return { baseURL: "http://simulator.in-process/v1", apiKey: "in-process", fetch: inProcessFetch };
   },
 };

@@ -7,6 +7,7 @@ export type ProviderConnection = {
   apiKey: string | undefined;
   /** Extra request headers from configuration (e.g. OpenRouter attribution). */
   headers?: Record<string, string>;
+  /** Models are cached per base URL, key and headers: a custom fetch must hold no per-call state. */
   fetch?: typeof fetch;
 };
 

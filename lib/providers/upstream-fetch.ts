@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { coalesceSse, type StreamCounter } from "./coalesce-sse";
 
 // The one fetch every provider call goes through. Per run it records what the
@@ -72,4 +73,36 @@ export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: n
         );
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
+}
+
+// Models are built once per offering and connection (building one costs more than
+// a first token should), so the run a call belongs to travels in the async context:
+// streamText makes its request inside the `duringUpstreamCall` that started it.
+type UpstreamCall = { observation: UpstreamObservation; idleTimeoutMs: number };
+const currentCall = new AsyncLocalStorage<UpstreamCall>();
+
+export function duringUpstreamCall<T>(call: UpstreamCall, start: () => T): T {
+  return currentCall.run(call, start);
+}
+
+/** The global fetch as Node has it: Next's patched one adds tracing and dedupe work to every call. */
+function plainFetch(input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
+  const global = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return (global._nextOriginalFetch ?? global)(input, init);
+}
+
+const observedFetches = new WeakMap<typeof fetch, typeof fetch>();
+
+/** A fetch for a shared model: each call is observed, and timed out, for the run that made it. */
+export function observedFetch(baseFetch: typeof fetch = plainFetch): typeof fetch {
+  let observed = observedFetches.get(baseFetch);
+  if (!observed) {
+    observed = (input, init) => {
+      const call = currentCall.getStore();
+      if (!call) throw new Error("an upstream call was made outside duringUpstreamCall: its run cannot be measured");
+      return upstreamFetch(call.observation, call.idleTimeoutMs, baseFetch)(input, init);
+    };
+    observedFetches.set(baseFetch, observed);
+  }
+  return observed;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { countStreaming, insertRunSync, spendWithReservations } from "@/db/gateway-queries";
-import { RUN_LEASE_MS } from "@/db/queries";
+import { countStreaming, spendWithReservations } from "@/db/gateway-queries";
+import { insertRun, RUN_LEASE_MS } from "@/db/queries";
 import { getUserById, readSetting, runInTransaction } from "@/db/team-queries";
 import { getDb } from "@/db";
 import type { NewRunRow, UserRow } from "@/db/schema";
@@ -31,14 +31,31 @@ function tooMany(what: string, retryAfterS: number): AppError {
   return new AppError(429, "rate_limited", `${what}. Try again in ${retryAfterS} s.`, undefined, { "retry-after": String(retryAfterS) });
 }
 
-/** Checks limits and writes the run's row (status streaming) with its reservation; throws 402 or 429 instead. */
-export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: number | null): Promise<void> {
+/**
+ * What is left to do once a run is admitted: write its row, unless the checks
+ * had to write it already. The row is written after the upstream call is on
+ * its way, so the write is off the first token's path.
+ */
+export type Admission = { writeRow: (() => Promise<void>) | null };
+
+/**
+ * Checks limits and reserves the run's worst-case cost; throws 402 or 429
+ * instead. Where a budget or a concurrency limit applies, the check and the
+ * row (status streaming, with its reservation) are one write transaction, so
+ * parallel calls cannot all slip under a cap. Where none applies there is
+ * nothing to race, and the row is returned to write later.
+ */
+export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: number | null): Promise<Admission> {
   const user = await getUserById(actor.id);
   if (actor.key?.rpm) await hitRateLimit(`rpm:key:${actor.key.id}`, 60_000, actor.key.rpm);
   if (user?.rpm) await hitRateLimit(`rpm:user:${user.id}`, 60_000, user.rpm);
   const caps = await capsFor(actor, user);
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
+  const reserved = (): NewRunRow => ({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) });
+  if (caps.length === 0 && !actor.key?.maxConcurrent && !user?.maxConcurrent) {
+    return { writeRow: () => insertRun(reserved()) };
+  }
 
   // A refusal is returned, not thrown, so the transaction commits (having written nothing) rather
   // than rolling back: nothing else that ran on the connection meanwhile is undone with it.
@@ -62,10 +79,11 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
         );
       }
     }
-    await insertRunSync({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) }, db);
+    await insertRun(reserved(), db);
     return null;
   });
   if (refusal) throw refusal;
+  return { writeRow: null };
 }
 
 export type BudgetStatus = { label: string; capUsd: number; spentUsd: number; reservedUsd: number; remainingUsd: number; warning: boolean };

@@ -43,6 +43,8 @@ export class RunRecorder {
   private readonly heartbeat: ReturnType<typeof setInterval>;
 
   private readonly upstream: UpstreamObservation;
+  /** Resolves once the run's row exists: every later write waits for it. */
+  private readonly recorded: Promise<unknown>;
   private readonly describe: (error: unknown) => RunError;
   private readonly readReport: ProviderAdapter["readReport"];
 
@@ -54,12 +56,15 @@ export class RunRecorder {
       observation?: UpstreamObservation;
       describe: (error: unknown) => RunError;
       readReport?: ProviderAdapter["readReport"];
+      /** The row's write, when it happens after the upstream call started (admission.ts). */
+      recorded?: Promise<unknown>;
     },
   ) {
     this.upstream = options.observation ?? { contentEvents: 0 };
+    this.recorded = options.recorded ?? Promise.resolve();
     this.heartbeat = setInterval(() => {
       this.lastCheckpointAt = performance.now();
-      checkpointRun(this.runId, { outputText: this.text, outputReasoning: this.reasoning }).catch(() => undefined);
+      this.checkpoint();
     }, CHECKPOINT_EVERY_MS);
     this.heartbeat.unref?.();
     this.describe = options.describe;
@@ -77,9 +82,14 @@ export class RunRecorder {
     this.deltaCount++;
     if (now - this.lastCheckpointAt >= CHECKPOINT_EVERY_MS) {
       this.lastCheckpointAt = now;
-      // Fire and forget: a failed checkpoint must not disturb the stream.
-      checkpointRun(this.runId, { outputText: this.text, outputReasoning: this.reasoning }).catch(() => undefined);
+      this.checkpoint();
     }
+  }
+
+  /** Fire and forget: a failed checkpoint must not disturb the stream. */
+  private checkpoint(): void {
+    const output = { outputText: this.text, outputReasoning: this.reasoning };
+    this.recorded.then(() => checkpointRun(this.runId, output)).catch(() => undefined);
   }
 
   observe(part: TextStreamPart<ToolSet>): void {
@@ -210,7 +220,7 @@ export class RunRecorder {
         this.error = this.describe(new Error("the stream ended before the answer was complete"));
       }
       const summary = this.summary(status);
-      this.settled = finishRun(this.runId, {
+      this.settled = this.recorded.then(() => finishRun(this.runId, {
         status,
         outputText: this.text,
         outputReasoning: this.reasoning,
@@ -229,7 +239,7 @@ export class RunRecorder {
         tokensPerSecond: summary.tokensPerSecond,
         errorCode: summary.error?.code ?? null,
         errorMessage: summary.error?.message ?? null,
-      })
+      }))
         .then(() => summary)
         .catch((error) => {
           console.error(`[run ${this.runId}] could not record the finish:`, error instanceof Error ? error.message : error);

@@ -8,7 +8,8 @@ import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
 import { resolveAttachments } from "@/lib/uploads/resolve-attachments";
-import { upstreamFetch, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
+import { duringUpstreamCall, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
+import { cachedModel } from "@/lib/providers/model-cache";
 import { readEnv } from "@/lib/env";
 import { uploadInShare, uploadVisibleTo } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
@@ -80,6 +81,16 @@ function liveTtft(recorder: RunRecorder) {
   });
 }
 
+/**
+ * Resolves two turns of the event loop later: by then a request that streamText
+ * started is written to its socket (undici writes from a setImmediate queued by
+ * the microtasks that start it), so work done after this overlaps the wait for
+ * the provider instead of delaying the request.
+ */
+function afterRequestSent(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 /** Key restrictions: a key limited to some providers or models gets 403 elsewhere. */
 function requireKeyAllows(actor: Actor, provider: string, model: string): void {
   const key = actor.key;
@@ -112,7 +123,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   const run = await resolveRun(body, actor);
 
   const runId = randomUUID();
-  await admitRun(
+  const admission = await admitRun(
     {
       id: runId,
       status: "streaming",
@@ -134,10 +145,13 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
 
   const observation: UpstreamObservation = { contentEvents: 0 };
   const errorContext = { providerName: run.provider.name, statusWords: run.adapter.statusWords, secrets: [run.connection.apiKey] };
+  // Where admission left the row to write, it is written once the upstream request is on the wire.
+  const recorded = admission.writeRow ? afterRequestSent().then(admission.writeRow) : Promise.resolve();
   const recorder = new RunRecorder(runId, run.offering.pricing, {
     observation,
     describe: (error) => describeError(error, errorContext),
     readReport: run.adapter.readReport,
+    recorded,
   });
   // Stopping in the browser (or a client hanging up) aborts the request; that cancels the upstream call.
   requestSignal.addEventListener("abort", () => {
@@ -147,6 +161,11 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   });
   // A shutdown that outlasts its grace period ends the run as interrupted.
   const shutdown = new AbortController();
+  // A run that cannot be recorded is not run.
+  recorded.catch((error) => {
+    console.error(`[run ${runId}] could not be recorded, so it was stopped:`, error instanceof Error ? error.message : error);
+    shutdown.abort();
+  });
   const signal = AbortSignal.any([requestSignal, shutdown.signal]);
   trackRun(
     runId,
@@ -165,11 +184,9 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   );
 
   const call = run.adapter.callOptions(run.params, run.offering);
-  const result = streamText({
-    model: run.adapter.createModel(run.offering.providerModelId, {
-      ...run.connection,
-      fetch: upstreamFetch(observation, readEnv().upstreamIdleTimeoutMs, run.connection.fetch),
-    }),
+  const upstreamCall = { observation, idleTimeoutMs: readEnv().upstreamIdleTimeoutMs };
+  const result = duringUpstreamCall(upstreamCall, () => streamText({
+    model: cachedModel(run.adapter, run.offering.providerModelId, run.connection),
     instructions: body.system || undefined,
     messages: run.modelMessages,
     providerOptions: call.providerOptions as never,
@@ -180,7 +197,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     abortSignal: signal,
     // One plain line per failed run; the details go to the run's record.
     onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
-  });
+  }));
   return { runId, recorder, result, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent } };
 }
 

@@ -2,9 +2,10 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
+import { RENDER_THROTTLE_MS } from "@/components/playground/render-throttle";
 import { DefaultChatTransport } from "ai";
 import { Button } from "@/components/ui/button";
-import { MessageItem, type PlaygroundMessage } from "@/components/playground/message-item";
+import { MessageItem, preloadMarkdown, type PlaygroundMessage } from "@/components/playground/message-item";
 import { offeringKey, type CatalogView, type OfferingView } from "@/components/playground/types";
 import type { EffectiveParam } from "@/lib/compare/shared-params";
 import type { ParamValues } from "@/lib/params/param-validator";
@@ -64,6 +65,7 @@ export function CompareColumn(props: Props) {
     id: column.id,
     transport,
     messages: props.initialMessages,
+    throttle: RENDER_THROTTLE_MS.perCompareColumn,
     onData: (part) => {
       if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
     },
@@ -73,6 +75,7 @@ export function CompareColumn(props: Props) {
       if (last?.role === "assistant" && last.metadata?.runId) props.onRunFinished(column.id, last.metadata.runId);
     },
   });
+  useEffect(preloadMarkdown, []);
   const chatRef = useRef(chat);
   chatRef.current = chat;
   const busy = chat.status === "submitted" || chat.status === "streaming";

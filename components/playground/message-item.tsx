@@ -1,10 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { UIMessage } from "ai";
 import type { RunMessageMetadata } from "@/lib/runs/run-types";
 import { Button } from "@/components/ui/button";
-import { Markdown } from "./markdown";
+
+// The markdown renderer (parser and code highlighting) is the largest part of an
+// answer's code: it loads after the page, and the text shows plain meanwhile.
+const loadMarkdown = () => import("./markdown");
+const Markdown = lazy(() => loadMarkdown().then((m) => ({ default: m.Markdown })));
+/** Starts fetching the renderer before the first answer needs it. */
+export function preloadMarkdown(): void {
+  void loadMarkdown();
+}
 import { RunStats } from "./run-stats";
 
 export type PlaygroundMessage = UIMessage<RunMessageMetadata>;
@@ -116,7 +124,9 @@ export function MessageItem({ message, streaming, isLastUser, isLastAssistant, b
       {reasoning && <ReasoningBlock text={reasoning} streaming={streaming && !text} />}
       {text && (
         <div data-testid="answer">
-          <Markdown text={text} />
+          <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
+            <Markdown text={text} streaming={streaming} />
+          </Suspense>
         </div>
       )}
       {toolParts.map((part, i) => (

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
+import { RENDER_THROTTLE_MS } from "./render-throttle";
 import { DefaultChatTransport } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
@@ -11,7 +12,7 @@ import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
 import { CatalogRefresh } from "./catalog-refresh";
 import { Composer } from "./composer";
-import { MessageItem, type PlaygroundMessage } from "./message-item";
+import { MessageItem, preloadMarkdown, type PlaygroundMessage } from "./message-item";
 import { OfferingPicker } from "./offering-picker";
 import { ParamPanel } from "./param-panel";
 import { offeringKey, type CatalogView } from "./types";
@@ -68,10 +69,12 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const { messages, sendMessage, regenerate, stop, status, error, clearError, setMessages } = useChat<PlaygroundMessage>({
     transport,
     messages: draft?.messages,
+    throttle: RENDER_THROTTLE_MS.single,
     onData: (part) => {
       if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
     },
   });
+  useEffect(preloadMarkdown, []);
   const busy = status === "submitted" || status === "streaming";
   const lastUserIndex = messages.findLastIndex((m) => m.role === "user");
   const lastAssistantIndex = messages.findLastIndex((m) => m.role === "assistant");

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
@@ -14,9 +15,13 @@ import { validateParam, type ParamValues } from "@/lib/params/param-validator";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { CompareColumn } from "./compare-column";
 import { fetchRunRecord, type ColumnHandle, type RunRecordNumbers } from "./compare-types";
-import { RepeatPanel } from "./repeat-panel";
 import { SummaryTable } from "./summary-table";
 import { useCompareColumns } from "./use-compare-columns";
+
+// Repeat mode brings the charting library; it loads when the panel is first shown, not with the page.
+const RepeatPanel = dynamic(() => import("./repeat-panel").then((m) => m.RepeatPanel), {
+  loading: () => <p className="p-3 text-sm text-zinc-500">Loading repeat mode…</p>,
+});
 
 type Props = { catalog: CatalogView; uploadLimits: UploadLimits; initialTargets: Target[]; groupId: string | null };
 

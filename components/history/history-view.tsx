@@ -1,15 +1,23 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { SummaryTable } from "@/components/compare/summary-table";
 import type { CatalogView } from "@/components/playground/types";
 import { summarize } from "@/lib/compare/stats";
 import type { RunRecord } from "@/lib/runs/run-record";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
-import { CostReportView } from "./cost-report-view";
 import { HistoryList } from "./history-list";
 import { groupEntries, type HistoryFilters } from "./history-types";
+
+// The cost report brings the charting library: it loads after the page, and
+// redraws only when its period changes, not each time the list loads a page.
+const CostReportView = memo(
+  dynamic(() => import("./cost-report-view").then((m) => m.CostReportView), {
+    loading: () => <p className="p-3 text-sm text-zinc-500">Loading the cost report…</p>,
+  }),
+);
 
 const STATUSES = ["done", "error", "aborted", "interrupted", "streaming"];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

@@ -73,8 +73,10 @@ function filler(random: () => number, count: number): string {
     const word = WORDS[Math.floor(random() * WORDS.length)]!;
     out.push(i % 12 === 0 ? word[0]!.toUpperCase() + word.slice(1) : word);
     if (i % 12 === 11) out[out.length - 1] += ".";
+    // A paragraph every six sentences, as real answers have (whitespace never changes the token count).
+    if (i % 72 === 71 && i < count - 1) out[out.length - 1] += "\n";
   }
-  return out.join(" ") + ".";
+  return out.join(" ").replace(/\n /g, "\n\n") + ".";
 }
 
 /** "write 500 words" / "2000 tokens" in the prompt sets the answer length. */

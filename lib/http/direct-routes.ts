@@ -103,10 +103,21 @@ async function writeResponse(response: Response, res: http.ServerResponse, hungU
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => undefined);
   hungUp.addEventListener("abort", cancel, { once: true });
+  // Events that are ready together (a token and its bookkeeping, or a queue of tokens) go out in one write.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    res.uncork();
+  };
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(uncork);
+      }
       if (!res.write(value)) {
         await new Promise<void>((resolve) => {
           const go = () => {

@@ -32,8 +32,9 @@ export function recordingTap(recorder: RunRecorder) {
       recorder.observe(part);
       controller.enqueue(part);
     },
-    flush() {
-      void recorder.settle();
+    // The stream ends once the run's final row is written: whoever reads the record after the last byte sees it final.
+    async flush() {
+      await recorder.settle();
     },
   });
 }

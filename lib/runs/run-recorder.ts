@@ -44,7 +44,7 @@ export class RunRecorder {
 
   private readonly upstream: UpstreamObservation;
   /** Resolves once the run's row exists: every later write waits for it. */
-  private readonly recorded: Promise<unknown>;
+  readonly recorded: Promise<unknown>;
   private readonly describe: (error: unknown) => RunError;
   private readonly readReport: ProviderAdapter["readReport"];
 

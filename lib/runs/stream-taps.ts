@@ -25,9 +25,17 @@ export function errorsAsParts(stream: ReadableStream<TextStreamPart<ToolSet>>): 
   });
 }
 
-/** Passes every stream part through unchanged while the recorder watches it. */
+/**
+ * Passes every stream part through unchanged while the recorder watches it.
+ * Nothing passes before the run's row exists (it is written while the provider
+ * prepares its first token), so whoever sees a run has begun can find it.
+ */
 export function recordingTap(recorder: RunRecorder) {
   return new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
+    start: () => recorder.recorded.then(
+      () => undefined,
+      () => undefined,
+    ),
     transform(part, controller) {
       recorder.observe(part);
       controller.enqueue(part);

@@ -10,57 +10,16 @@
 // with its full text (read from the database file afterwards).
 //
 // Usage: npm run build && npm run bench:load   (BENCH_STREAMS, BENCH_TOKENS to change)
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { cpuSeconds, memoryMb, percentile, requireBuild, startApp, startUpstream } from "./bench-processes";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 600);
 const RATE = 20;
 const RAMP_MS = Number(process.env.BENCH_RAMP_MS ?? 0);
-const root = path.resolve(import.meta.dirname, "..");
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-function procStatus(pid: number, field: string): number {
-  const kb = Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-async function startUpstream(): Promise<{ url: string; child: ReturnType<typeof spawn> }> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/fake-upstream.ts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
-    child.once("exit", () => reject(new Error("fake upstream exited")));
-  });
-  return { url, child };
-}
-
-async function startApp(dataDir: string, simulatorBaseUrl: string) {
-  const port = 3700 + Math.floor(Math.random() * 90);
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, SIMULATOR_BASE_URL: simulatorBaseUrl },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("app did not start (run `npm run build` first)");
-}
 
 type Outcome = { ok: true; runId: string; ttftMs: number; tokensPerSecond: number; text: string } | { ok: false; error: string };
 
@@ -113,19 +72,19 @@ async function oneRun(appUrl: string): Promise<Outcome> {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
+  requireBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-load-"));
   const upstream = await startUpstream();
-  const app = await startApp(dataDir, `${upstream.url}/v1`);
+  const app = await startApp({ DATA_DIR: dataDir, SIMULATOR_BASE_URL: `${upstream.url}/v1` });
   const pid = app.child.pid!;
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; ${STREAMS} streams x ${TOKENS} tokens at ${RATE} tok/s (upstream TTFT 20 ms)`);
   try {
     // Warm the route and the connection pools.
     for (let i = 0; i < 5; i++) await oneRun(app.url);
-    const rssBefore = procStatus(pid, "VmRSS");
+    const rssBefore = memoryMb(pid, "VmRSS");
     const cpuBefore = cpuSeconds(pid);
     let peakRss = rssBefore;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, procStatus(pid, "VmRSS"))), 250);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, memoryMb(pid, "VmRSS"))), 250);
     const started = performance.now();
     // All at once by default; BENCH_RAMP_MS spreads the arrivals over that many milliseconds.
     const outcomes = await Promise.all(Array.from({ length: STREAMS }, (_, i) => new Promise((r) => setTimeout(r, (i * RAMP_MS) / STREAMS)).then(() => oneRun(app.url))));

@@ -13,10 +13,10 @@
 // per run and per token, and its peak memory.
 //
 // Usage: npm run build && npm run bench   (it measures the last build)
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { cpuSeconds, memoryMb, percentile, requireBuild, startApp, startUpstream } from "./bench-processes";
 
 const UPSTREAM_TTFT_MS = Number(process.env.BENCH_TTFT_MS ?? 20);
 /** Added time to first token needs many samples, not long answers. */
@@ -29,7 +29,6 @@ const LEVELS: { name: string; concurrency: number; rounds: number; tokens: numbe
   { name: "throughput", concurrency: 1, rounds: 8, tokens: 5000, rate: 5000 },
 ];
 
-const root = path.resolve(import.meta.dirname, "..");
 type Shape = { tokens: number; rate: number };
 const promptFor = (shape: Shape) => `write ${shape.tokens} words`;
 const paramsFor = (shape: Shape) => ({ sim_ttft_ms: UPSTREAM_TTFT_MS, sim_tokens_per_second: shape.rate, enable_thinking: false });
@@ -99,55 +98,11 @@ function paths(upstreamUrl: string, appUrl: string, key: string): [string, (shap
   ];
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** CPU seconds the process has used so far (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function peakMemoryMb(pid: number): number {
-  // VmHWM: the process's peak resident set size.
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-/** The fake upstream in its own process, so it never shares an event loop with the client. */
-async function startUpstream(): Promise<{ url: string; child: ReturnType<typeof spawn> }> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/fake-upstream.ts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
-    child.once("exit", () => reject(new Error("fake upstream exited")));
-  });
-  return { url, child };
-}
-
-async function startApp(simulatorBaseUrl: string) {
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-bench-"));
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, SIMULATOR_BASE_URL: simulatorBaseUrl, BENCH_ROUTES: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("app did not start (run `npm run build` first)");
-}
-
 async function main() {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
+  requireBuild();
   const upstream = await startUpstream();
-  const app = await startApp(`${upstream.url}/v1`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-bench-"));
+  const app = await startApp({ DATA_DIR: dataDir, SIMULATOR_BASE_URL: `${upstream.url}/v1`, BENCH_ROUTES: "1" });
   console.log(`upstream: TTFT ${UPSTREAM_TTFT_MS} ms; machine: ${os.cpus().length} cores, node ${process.version}`);
   try {
     const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "bench" }) })).json()).key as string;
@@ -203,7 +158,7 @@ async function main() {
       const perTokenMs = (perShape[1]! - perShape[0]!) / (shapes[1]!.tokens - shapes[0]!.tokens);
       console.log(`| ${name} | ${runs * 2} | ${(perShape[0]! - perTokenMs * shapes[0]!.tokens).toFixed(2)} | ${(perTokenMs * 1000).toFixed(2)} |`);
     }
-    console.log(`\npeak app server memory (VmHWM): ${peakMemoryMb(app.child.pid!)} MB`);
+    console.log(`\npeak app server memory (VmHWM): ${memoryMb(app.child.pid!, "VmHWM")} MB`);
   } finally {
     app.child.kill();
     upstream.child.kill();

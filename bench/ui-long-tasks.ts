@@ -13,15 +13,14 @@
 // parameter panel.
 //
 // Usage: npm run build && npm run bench:ui
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { compareUrl } from "../lib/compare/targets";
+import { requireBuild, startApp } from "./bench-processes";
 import { seedRuns } from "./seed-runs";
 
-const root = path.resolve(import.meta.dirname, "..");
 const HISTORY_RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 100_000);
 
 type Measures = { longTasks: number[]; slowEvents: { name: string; duration: number }[]; commitsPerFrame: number[] };
@@ -73,29 +72,13 @@ async function pace(page: Page, tokensPerSecond: number) {
   });
 }
 
-async function startApp(dataDir: string) {
-  const port = 3800 + Math.floor(Math.random() * 90);
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, AUTH_MODE: "none" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("app did not start (run `npm run build` first)");
-}
-
 async function main() {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
+  requireBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-ui-bench-"));
   const seedStart = performance.now();
   await seedRuns(path.join(dataDir, "playground.db"), HISTORY_RUNS);
   console.log(`seeded ${HISTORY_RUNS} runs in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  const app = await startApp(dataDir);
+  const app = await startApp({ DATA_DIR: dataDir, AUTH_MODE: "none" });
   const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
   const browser = await chromium.launch({
     executablePath,

@@ -157,7 +157,7 @@ export function HistoryView({ catalog, users }: Props) {
           <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Selected runs side by side</h2>
           <SummaryTable
             labels={selectedRuns.map((r) => `${r.provider} · ${r.model} · ${r.id.slice(0, 6)}`)}
-            rows={summarize(selectedRuns.map((r) => ({ ttftMs: r.ttftMs, tokensPerSecond: r.tokensPerSecond, durationMs: r.durationMs, inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens, reasoningTokens: r.usage.reasoningTokens, costUsd: r.costUsd })))}
+            rows={summarize(selectedRuns.map((r) => ({ status: r.status, ttftMs: r.ttftMs, tokensPerSecond: r.tokensPerSecond, durationMs: r.durationMs, inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens, reasoningTokens: r.usage.reasoningTokens, costUsd: r.costUsd })))}
           />
         </section>
       )}

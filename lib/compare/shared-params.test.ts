@@ -62,8 +62,8 @@ describe("targets in the URL", () => {
 describe("summary and percentiles", () => {
   it("marks the best column per row, and only rows where better is defined", () => {
     const rows = summarize([
-      { ttftMs: 100, tokensPerSecond: 50, durationMs: 900, inputTokens: 10, outputTokens: 100, reasoningTokens: 0, costUsd: 0.002 },
-      { ttftMs: 300, tokensPerSecond: 80, durationMs: 700, inputTokens: 10, outputTokens: 50, reasoningTokens: 0, costUsd: 0.0015 },
+      { status: "done", ttftMs: 100, tokensPerSecond: 50, durationMs: 900, inputTokens: 10, outputTokens: 100, reasoningTokens: 0, costUsd: 0.002 },
+      { status: "done", ttftMs: 300, tokensPerSecond: 80, durationMs: 700, inputTokens: 10, outputTokens: 50, reasoningTokens: 0, costUsd: 0.0015 },
       null,
     ]);
     const row = (key: string) => rows.find((r) => r.key === key)!;
@@ -76,6 +76,22 @@ describe("summary and percentiles", () => {
     expect(per1k[2]).toBeNull();
     expect(row("costPer1kOutput").best).toEqual([0]);
     expect(row("inputTokens").best).toEqual([]);
+  });
+
+  const run = (status: string, ttftMs: number, tokensPerSecond: number, costUsd: number) => ({ status, ttftMs, tokensPerSecond, durationMs: 1000, inputTokens: 10, outputTokens: 100, reasoningTokens: 0, costUsd });
+
+  it("shows an errored or stopped run's numbers but never marks it best: only finished runs compete", () => {
+    // The stopped run was first to its first token and cheapest (it stopped early); the errored one claims the highest rate.
+    const rows = summarize([run("done", 300, 40, 0.003), run("aborted", 50, 30, 0.0001), run("error", 400, 999, 0.002), run("done", 250, 45, 0.004)]);
+    const row = (key: string) => rows.find((r) => r.key === key)!;
+    expect(row("ttftMs").values).toEqual([300, 50, 400, 250]);
+    expect(row("ttftMs").best).toEqual([3]);
+    expect(row("tokensPerSecond").best).toEqual([3]);
+    expect(row("costUsd").best).toEqual([0]);
+  });
+
+  it("marks nothing when fewer than two runs finished", () => {
+    for (const r of summarize([run("done", 300, 40, 0.003), run("interrupted", 50, 90, 0.001), null])) expect(r.best).toEqual([]);
   });
 
   it("nearest-rank percentiles", () => {

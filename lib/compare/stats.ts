@@ -31,19 +31,26 @@ const ROWS: { key: SummaryRow["key"]; label: string; better: SummaryRow["better"
   { key: "costPer1kOutput", label: "Cost per 1,000 output tokens (USD)", better: "lower" },
 ];
 
-/** One row per metric, one value per column, with the best column(s) of each row marked. */
-export function summarize(columns: (RunNumbers | null)[]): SummaryRow[] {
+/** A run in the summary: its numbers and how it ended. */
+export type SummaryColumn = RunNumbers & { status: string };
+
+/**
+ * One row per metric, one value per column, with the best column(s) of each
+ * row marked. Every run's numbers are shown, but only finished runs compete:
+ * a run that errored or was stopped early is not "fastest" or "cheapest".
+ */
+export function summarize(columns: (SummaryColumn | null)[]): SummaryRow[] {
   return ROWS.map(({ key, label, better }) => {
     const values = columns.map((c) => {
       if (!c) return null;
       if (key === "costPer1kOutput") return c.costUsd != null && c.outputTokens ? (c.costUsd / c.outputTokens) * 1000 : null;
       return c[key];
     });
-    const known = values.filter((v): v is number => v !== null);
+    const competing = values.filter((v, i): v is number => v !== null && columns[i]?.status === "done");
     let best: number[] = [];
-    if (better && known.length > 1) {
-      const target = better === "lower" ? Math.min(...known) : Math.max(...known);
-      best = values.flatMap((v, i) => (v === target ? [i] : []));
+    if (better && competing.length > 1) {
+      const target = better === "lower" ? Math.min(...competing) : Math.max(...competing);
+      best = values.flatMap((v, i) => (v === target && columns[i]?.status === "done" ? [i] : []));
     }
     return { key, label, better, values, best };
   });

@@ -150,3 +150,17 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
   await expect(rows.nth(0).getByTestId("repeat-tps-p50")).toHaveText(/tok\/s/);
   await expect(page.getByTestId("repeat-charts").locator(".recharts-bar-rectangle").first()).toBeAttached();
 });
+
+test("invalid JSON in a shared parameter blocks sending and names the field, as the single playground does", async ({ page }) => {
+  await page.goto(compareUrl([{ provider: "simulator", model: "qwen3.5-flash" }, { provider: "simulator", model: "qwen3.5-4b" }]));
+  await page.getByTestId("composer-input").fill("Answer in JSON");
+  await expect(page.getByTestId("send-button")).toBeEnabled();
+  const field = page.locator("aside").getByTestId("param-input-response_format");
+  await field.fill('{ "type": ');
+  await expect(page.getByTestId("composer-blocked")).toContainText("response_format");
+  await expect(page.getByTestId("composer-blocked")).toContainText("invalid JSON");
+  await expect(page.getByTestId("send-button")).toBeDisabled();
+  await field.fill('{ "type": "json_object" }');
+  await expect(page.getByTestId("composer-blocked").filter({ hasText: "response_format" })).toHaveCount(0);
+  await expect(page.getByTestId("send-button")).toBeEnabled();
+});

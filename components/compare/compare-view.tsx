@@ -28,6 +28,7 @@ type Props = { catalog: CatalogView; uploadLimits: UploadLimits; initialTargets:
 export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: Props) {
   const cols = useCompareColumns(catalog, initialTargets, groupId);
   const [shared, setShared] = useState<ParamValues>({});
+  const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
   const [system, setSystem] = useState("");
   const [sendTo, setSendTo] = useState<string>("all");
   const [presetModel, setPresetModel] = useState(catalog.models[0]?.id ?? "");
@@ -45,8 +46,10 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     return { column, offering, ...effectiveParams(shared, spec), unsupported: unsupportedShared(shared, spec) };
   });
   const specs = unionSpecs(perColumn.map((c) => ({ specs: c.offering.params, overrides: {} })));
-  const errors: Record<string, string> = {};
+  // A JSON field that does not parse keeps its last good value out of `shared`: its syntax error must still block sending.
+  const errors: Record<string, string> = { ...jsonErrors };
   for (const spec of specs) {
+    if (errors[spec.name]) continue;
     const error = shared[spec.name] === undefined ? null : validateParam(spec, shared[spec.name]);
     if (error) errors[spec.name] = error;
   }
@@ -135,8 +138,16 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             changedCount={Object.keys(shared).length}
             generation="shared"
             onChange={(name, value) => setShared((s) => (value === undefined ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== name)) : { ...s, [name]: value }))}
-            onJsonError={() => undefined}
-            onResetAll={() => setShared({})}
+            onJsonError={(name, message) =>
+              setJsonErrors((current) => {
+                const { [name]: _previous, ...rest } = current;
+                return message ? { ...rest, [name]: message } : rest;
+              })
+            }
+            onResetAll={() => {
+              setShared({});
+              setJsonErrors({});
+            }}
           />
         </aside>
         <main className="flex min-w-0 flex-1 flex-col">

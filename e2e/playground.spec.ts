@@ -27,6 +27,9 @@ test("pick the simulator, set params, send, stream reasoning and markdown, see s
 
   await expect(page.getByTestId("model-select").locator("option:checked")).toHaveText("Qwen3.5 Flash");
   await expect(page.getByTestId("offering-select").locator("option:checked")).toContainText("Simulator");
+  // The simulator's source is this project's README: named, never a link that answers 404.
+  await expect(page.getByTestId("offering-source")).toHaveText("README.md, section simulator");
+  await expect(page.getByTestId("offering-source")).not.toHaveAttribute("href", /.*/);
   // Real providers are listed but disabled, naming the variable to set.
   const empirio = page.getByTestId("offering-select").locator("option", { hasText: "EmpirioLabs" }).first();
   await expect(empirio).toBeDisabled();

@@ -87,9 +87,14 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
         </p>
         <p className="truncate">
           Source:{" "}
-          <a className="underline" href={selected.source.url} target="_blank" rel="noreferrer">
-            {selected.source.url.replace(/^https?:\/\//, "")}
-          </a>{" "}
+          {/^https?:\/\//.test(selected.source.url) ? (
+            <a data-testid="offering-source" className="underline" href={selected.source.url} target="_blank" rel="noreferrer">
+              {selected.source.url.replace(/^https?:\/\//, "")}
+            </a>
+          ) : (
+            // A source inside this project (the simulator's is its README) is named, not linked: the app does not serve it.
+            <span data-testid="offering-source">{selected.source.url.replace("#", ", section ")}</span>
+          )}{" "}
           ({selected.source.checkedAt}){provider && !provider.configured ? ` · set ${provider.keyEnv} to enable` : ""}
         </p>
         {selected.refreshed && (

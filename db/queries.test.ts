@@ -79,11 +79,15 @@ describe("run queries (real SQLite file, real migrations)", () => {
     await finishRun("b", { status: "done", costUsd: 0.003 }, db);
     await newRun("c", day + 86_400_000, { provider: "segmind", model: "s" });
     await finishRun("c", { status: "done", providerCostUsd: 0.01 }, db);
+    await newRun("d", day + 86_400_000, { provider: "simulator", model: "x" });
+    await finishRun("d", { status: "done", costUsd: 0.001 }, db);
     await newRun("outside", day - 10 * 86_400_000);
     const rows = await costTotals({ from: new Date(day - 86_400_000), to: new Date(day + 2 * 86_400_000) }, db);
     expect(rows).toEqual([
       { day: "2026-11-20", provider: "openrouter", model: "m", runs: 2, costUsd: 0.005, providerCostUsd: 0.0021, runsWithoutCost: 0 },
       { day: "2026-11-21", provider: "segmind", model: "s", runs: 1, costUsd: 0, providerCostUsd: 0.01, runsWithoutCost: 1 },
+      // No run reported a cost: not reported (null), never $0.
+      { day: "2026-11-21", provider: "simulator", model: "x", runs: 1, costUsd: 0.001, providerCostUsd: null, runsWithoutCost: 0 },
     ]);
   });
 });

@@ -175,7 +175,8 @@ export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], 
   await db.update(runs).set({ attachmentsSent: sent }).where(eq(runs.id, id)).run();
 }
 
-export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; runsWithoutCost: number };
+/** providerCostUsd is null where no run reported one ("not reported", never $0). */
+export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null; runsWithoutCost: number };
 
 /** Cost totals by day, provider and model for a period (UTC days). */
 export async function costTotals(range: { from: Date; to: Date; userId?: string }, database?: Db): Promise<CostTotalRow[]> {
@@ -183,7 +184,7 @@ export async function costTotals(range: { from: Date; to: Date; userId?: string 
   const byUser = range.userId ? sql`AND ${runs.userId} = ${range.userId}` : sql``;
   return db.all<CostTotalRow>(sql`
     SELECT date(${runs.createdAt} / 1000, 'unixepoch') AS day, ${runs.provider} AS provider, ${runs.model} AS model,
-      count(*) AS runs, coalesce(sum(${runs.costUsd}), 0) AS costUsd, coalesce(sum(${runs.providerCostUsd}), 0) AS providerCostUsd,
+      count(*) AS runs, coalesce(sum(${runs.costUsd}), 0) AS costUsd, sum(${runs.providerCostUsd}) AS providerCostUsd,
       sum(CASE WHEN ${runs.costUsd} IS NULL THEN 1 ELSE 0 END) AS runsWithoutCost
     FROM ${runs}
     WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()} ${byUser}

@@ -191,7 +191,7 @@ export async function spendByUser(range: { from: Date; to: Date }, database?: Db
   const db = database ?? (await getDb());
   return db.all<SpendRow>(sql`
     select ${runs.userId} as userId, ${runs.provider} as provider, ${runs.model} as model, count(*) as runs,
-      coalesce(sum(${runs.costUsd}), 0) as costUsd, coalesce(sum(${runs.providerCostUsd}), 0) as providerCostUsd
+      coalesce(sum(${runs.costUsd}), 0) as costUsd, sum(${runs.providerCostUsd}) as providerCostUsd
     from ${runs}
     where ${runs.createdAt} >= ${range.from.getTime()} and ${runs.createdAt} < ${range.to.getTime()}
     group by userId, provider, model order by userId, provider, model`);

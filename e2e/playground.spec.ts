@@ -138,6 +138,9 @@ test("stop a long answer halfway: the run ends aborted and keeps its partial tex
 
   await playground.waitForStatus(0, "aborted");
   await expect(answer.getByTestId("stat-output-tokens")).toContainText("(counted)");
+  // Billed for what streamed, and said to be an estimate.
+  await expect(answer.getByTestId("stat-cost")).toHaveText(/^\$0\.\d+ est\.$/);
+  await expect(answer.getByTestId("stat-input-tokens")).toHaveText(/^\d+ \(est\.\)$/);
   await expect(page.getByTestId("send-button")).toBeVisible();
 
   const run = (await (await request.get(`/api/runs/${await playground.runId(0)}`)).json()) as RunRecord;
@@ -147,6 +150,7 @@ test("stop a long answer halfway: the run ends aborted and keeps its partial tex
   expect(run.usage.outputTokens).toBeGreaterThan(0);
   expect(run.usage.outputTokens).toBeLessThan(1000);
   expect(run.usage.estimated).toBe(true);
+  expect(run.costUsd).toBeGreaterThan(0);
   expect(run.params).toEqual({ sim_ttft_ms: 50, sim_tokens_per_second: 40, enable_thinking: false });
 });
 

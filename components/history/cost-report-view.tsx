@@ -8,7 +8,11 @@ import { formatUsd } from "@/lib/format";
 
 const COLORS = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#0ea5e9", "#64748b"];
 
+/** A provider-reported total: "not reported" where no run had one, never $0. */
+const reportedUsd = (usd: number | null) => (usd === null ? "not reported" : formatUsd(usd));
+
 /** Totals for a period by day, provider and model; computed beside provider-reported cost; CSV. */
+
 export function CostReportView({ from, to }: { from: string; to: string }) {
   const [rows, setRows] = useState<CostTotalRow[] | null>(null);
   const [byUser, setByUser] = useState<UserCostRow[]>([]);
@@ -33,25 +37,25 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
     day,
     ...Object.fromEntries(providers.map((p) => [p, rows.filter((r) => r.day === day && r.provider === p).reduce((n, r) => n + r.costUsd, 0)])),
   }));
-  const byTarget = new Map<string, { provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; runsWithoutCost: number }>();
+  const byTarget = new Map<string, { provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null; runsWithoutCost: number }>();
   for (const r of rows) {
     const key = `${r.provider}::${r.model}`;
-    const t = byTarget.get(key) ?? { provider: r.provider, model: r.model, runs: 0, costUsd: 0, providerCostUsd: 0, runsWithoutCost: 0 };
+    const t = byTarget.get(key) ?? { provider: r.provider, model: r.model, runs: 0, costUsd: 0, providerCostUsd: null, runsWithoutCost: 0 };
     t.runs += r.runs;
     t.costUsd += r.costUsd;
-    t.providerCostUsd += r.providerCostUsd;
+    if (r.providerCostUsd !== null) t.providerCostUsd = (t.providerCostUsd ?? 0) + r.providerCostUsd;
     t.runsWithoutCost += r.runsWithoutCost;
     byTarget.set(key, t);
   }
   const total = rows.reduce((n, r) => n + r.costUsd, 0);
-  const reported = rows.reduce((n, r) => n + r.providerCostUsd, 0);
+  const reported = rows.some((r) => r.providerCostUsd !== null) ? rows.reduce((n, r) => n + (r.providerCostUsd ?? 0), 0) : null;
 
   return (
     <div data-testid="cost-report" className="space-y-2 text-xs">
       <p>
         <span data-testid="cost-scope" className="mr-1 text-zinc-500">{scope === "team" ? "Whole team:" : "Your runs:"}</span>
         Computed cost <span data-testid="cost-total" className="font-mono font-semibold">{formatUsd(total)}</span> · provider-reported{" "}
-        <span data-testid="cost-reported" className="font-mono">{formatUsd(reported)}</span> · {rows.reduce((n, r) => n + r.runs, 0)} runs ·{" "}
+        <span data-testid="cost-reported" className="font-mono">{reportedUsd(reported)}</span> · {rows.reduce((n, r) => n + r.runs, 0)} runs ·{" "}
         <a data-testid="cost-csv" href={`/api/costs/csv?from=${from}&to=${to}`} className="underline">
           export CSV
         </a>
@@ -86,7 +90,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
               <td className="p-1 font-sans">{t.provider} · {t.model}</td>
               <td className="p-1 text-right">{t.runs}</td>
               <td className="p-1 text-right">{formatUsd(t.costUsd)}</td>
-              <td className="p-1 text-right">{formatUsd(t.providerCostUsd)}</td>
+              <td data-testid="cost-provider-reported" className="p-1 text-right">{reportedUsd(t.providerCostUsd)}</td>
               <td className="p-1 text-right">{t.runsWithoutCost}</td>
             </tr>
           ))}
@@ -116,7 +120,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
                 <td className="p-1 font-sans">{u.provider} · {u.model}</td>
                 <td className="p-1 text-right">{u.runs}</td>
                 <td className="p-1 text-right">{formatUsd(u.costUsd)}</td>
-                <td className="p-1 text-right">{formatUsd(u.providerCostUsd)}</td>
+                <td className="p-1 text-right">{reportedUsd(u.providerCostUsd)}</td>
               </tr>
             ))}
           </tbody>

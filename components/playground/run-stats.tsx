@@ -76,7 +76,12 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
         <>
           <Stat label="speed" testId="stat-tps" value={formatRate(stats.tokensPerSecond)} title="Output tokens per second after the first token" />
           <Stat label="duration" testId="stat-duration" value={formatMs(stats.durationMs)} />
-          <Stat label="in" testId="stat-input-tokens" value={formatTokens(stats.inputTokens)} />
+          <Stat
+            label="in"
+            testId="stat-input-tokens"
+            value={`${formatTokens(stats.inputTokens)}${stats.usageEstimated && stats.inputTokens != null ? " (est.)" : ""}`}
+            title={stats.usageEstimated ? "The provider sent no usage for a stopped run: the prompt's tokens are estimated" : undefined}
+          />
           <Stat
             label="out"
             testId="stat-output-tokens"

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/app-error";
 
 const querySchema = z.object({ from: z.iso.date(), to: z.iso.date(), user: z.string().max(100).optional() });
 
-export type UserCostRow = { userId: string | null; userName: string; userEmail: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number };
+export type UserCostRow = { userId: string | null; userName: string; userEmail: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null };
 
 export type CostReport = { from: string; to: string; scope: "team" | "own"; rows: CostTotalRow[]; byUser: UserCostRow[] };
 

@@ -43,6 +43,7 @@ export class RunRecorder {
   private readonly heartbeat: ReturnType<typeof setInterval>;
 
   private readonly upstream: UpstreamObservation;
+  private readonly estimatedInputTokens: number | null;
   /** Resolves once the run's row exists: every later write waits for it. */
   readonly recorded: Promise<unknown>;
   private readonly describe: (error: unknown) => RunError;
@@ -58,10 +59,13 @@ export class RunRecorder {
       readReport?: ProviderAdapter["readReport"];
       /** The row's write, when it happens after the upstream call started (admission.ts). */
       recorded?: Promise<unknown>;
+      /** The prompt's estimated tokens: a run that ends without a usage report (stopped) is billed with them. */
+      estimatedInputTokens?: number;
     },
   ) {
     this.upstream = options.observation ?? { contentEvents: 0 };
     this.recorded = options.recorded ?? Promise.resolve();
+    this.estimatedInputTokens = options.estimatedInputTokens ?? null;
     this.heartbeat = setInterval(() => {
       this.lastCheckpointAt = performance.now();
       this.checkpoint();
@@ -163,10 +167,10 @@ export class RunRecorder {
         estimated: false,
       };
     }
-    // No usage report (stopped, or the stream broke): count what arrived.
-    // Each upstream delta event is about one token; marked as estimated.
+    // No usage report (stopped, or the stream broke): bill what streamed, marked as estimated.
+    // Each upstream delta event is about one token; the prompt is the admission's estimate.
     const counted = Math.max(this.deltaCount, this.upstream.contentEvents);
-    return { inputTokens: null, outputTokens: counted, reasoningTokens: null, cachedInputTokens: null, estimated: true };
+    return { inputTokens: this.estimatedInputTokens, outputTokens: counted, reasoningTokens: null, cachedInputTokens: null, estimated: true };
   }
 
   summary(status: RunFinish["status"]): RunSummary {

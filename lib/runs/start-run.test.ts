@@ -10,6 +10,7 @@ import { simulateCompletion } from "@/lib/simulator/simulate-completion";
 import { serveFetchHandler, type FetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
 import { getRunRecord } from "./read-runs";
 import { startRun } from "./start-run";
+import { estimateInputTokens } from "./worst-case-cost";
 
 // The whole proxy path in-process: startRun -> AI SDK -> HTTP on 127.0.0.1 ->
 // an upstream speaking the OpenAI-compatible wire format -> the SQLite row.
@@ -123,9 +124,13 @@ describe("POST /api/runs through the simulator", () => {
     const run = await settled(runId);
     expect(run.status).toBe("aborted");
     expect(run.output.text).toContain("Simulated answer");
-    expect(run.usage).toMatchObject({ estimated: true, inputTokens: null });
+    // No usage report after a stop: billed for what streamed, marked estimated (the prompt by the admission's estimate).
+    const promptTokens = estimateInputTokens(body({}, "write 5000 words").messages);
+    expect(run.usage).toMatchObject({ estimated: true, inputTokens: promptTokens });
     expect(run.usage.outputTokens!).toBeGreaterThan(5);
     expect(run.usage.outputTokens!).toBeLessThan(4000);
+    // The simulator's Flash price: $0.09 per million input tokens, $0.368 per million output tokens.
+    expect(run.costUsd).toBeCloseTo((promptTokens * 0.09 + run.usage.outputTokens! * 0.368) / 1e6, 12);
     await expect.poll(() => upstreamSignals[0]?.aborted).toBe(true);
   });
 

@@ -123,6 +123,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   const run = await resolveRun(body, actor);
 
   const runId = randomUUID();
+  const inputTokensEstimate = estimateInputTokens(body.messages, body.system);
   const admission = await admitRun(
     {
       id: runId,
@@ -140,7 +141,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
       createdAt: new Date(),
     },
     actor,
-    worstCaseCostUsd(run.offering, run.params, estimateInputTokens(body.messages, body.system)),
+    worstCaseCostUsd(run.offering, run.params, inputTokensEstimate),
   );
 
   const observation: UpstreamObservation = { contentEvents: 0 };
@@ -152,6 +153,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     describe: (error) => describeError(error, errorContext),
     readReport: run.adapter.readReport,
     recorded,
+    estimatedInputTokens: inputTokensEstimate,
   });
   // Stopping in the browser (or a client hanging up) aborts the request; that cancels the upstream call.
   requestSignal.addEventListener("abort", () => {

@@ -11,7 +11,7 @@ import type { CatalogView } from "@/components/playground/types";
 import { effectiveParams, unionSpecs, unsupportedShared } from "@/lib/compare/shared-params";
 import { summarize } from "@/lib/compare/stats";
 import type { Target } from "@/lib/compare/targets";
-import { validateParam, type ParamValues } from "@/lib/params/param-validator";
+import { paramErrors, withFieldError, type ParamValues } from "@/lib/params/param-validator";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { CompareColumn } from "./compare-column";
 import { fetchRunRecord, type ColumnHandle, type RunRecordNumbers } from "./compare-types";
@@ -46,13 +46,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     return { column, offering, ...effectiveParams(shared, spec), unsupported: unsupportedShared(shared, spec) };
   });
   const specs = unionSpecs(perColumn.map((c) => ({ specs: c.offering.params, overrides: {} })));
-  // A JSON field that does not parse keeps its last good value out of `shared`: its syntax error must still block sending.
-  const errors: Record<string, string> = { ...jsonErrors };
-  for (const spec of specs) {
-    if (errors[spec.name]) continue;
-    const error = shared[spec.name] === undefined ? null : validateParam(spec, shared[spec.name]);
-    if (error) errors[spec.name] = error;
-  }
+  const errors = paramErrors(specs, shared, jsonErrors);
   const targeted = perColumn.filter((c) => sendTo === "all" || c.column.id === sendTo);
   const refusals = attachmentRefusals(
     attachments.items,
@@ -138,12 +132,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             changedCount={Object.keys(shared).length}
             generation="shared"
             onChange={(name, value) => setShared((s) => (value === undefined ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== name)) : { ...s, [name]: value }))}
-            onJsonError={(name, message) =>
-              setJsonErrors((current) => {
-                const { [name]: _previous, ...rest } = current;
-                return message ? { ...rest, [name]: message } : rest;
-              })
-            }
+            onJsonError={(name, message) => setJsonErrors((current) => withFieldError(current, name, message))}
             onResetAll={() => {
               setShared({});
               setJsonErrors({});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { validateParam, type ParamValues } from "@/lib/params/param-validator";
+import { paramErrors, validateParam, withFieldError, type ParamValues } from "@/lib/params/param-validator";
 import { carryOverParams, changedParams } from "@/lib/params/param-values";
 import { offeringKey, type CatalogView, type OfferingView } from "./types";
 
@@ -36,16 +36,7 @@ export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDr
     setJsonErrors({});
   };
 
-  const errors = useMemo(() => {
-    const out: Record<string, string> = { ...jsonErrors };
-    for (const spec of offering.params) {
-      const value = values[spec.name];
-      if (value === undefined || out[spec.name]) continue;
-      const error = validateParam(spec, value);
-      if (error) out[spec.name] = error;
-    }
-    return out;
-  }, [offering, values, jsonErrors]);
+  const errors = useMemo(() => paramErrors(offering.params, values, jsonErrors), [offering, values, jsonErrors]);
 
   const sendable = useMemo(() => changedParams(offering.params, values), [offering, values]);
   const firstError = Object.entries(errors)[0];
@@ -77,12 +68,7 @@ export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDr
       });
     },
     setJsonError(name: string, message: string | null) {
-      setJsonErrors((current) => {
-        const next = { ...current };
-        if (message) next[name] = message;
-        else delete next[name];
-        return next;
-      });
+      setJsonErrors((current) => withFieldError(current, name, message));
     },
     resetAll() {
       setValues({});

@@ -78,3 +78,24 @@ export function validateParam(spec: ParamSpec, value: unknown): string | null {
   const result = validateParams([spec], { [spec.name]: value });
   return result.ok ? null : result.error.message;
 }
+
+/**
+ * Every field's error, as a form shows them: a JSON field whose text does not
+ * parse (its syntax error, from the editor) keeps its last good value out of
+ * `values`, so that error comes first; then each value against its spec.
+ */
+export function paramErrors(specs: ParamSpec[], values: ParamValues, syntaxErrors: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = { ...syntaxErrors };
+  for (const spec of specs) {
+    if (values[spec.name] === undefined || errors[spec.name]) continue;
+    const error = validateParam(spec, values[spec.name]);
+    if (error) errors[spec.name] = error;
+  }
+  return errors;
+}
+
+/** `errors` with `name`'s error set to `message`, or removed when it is null. */
+export function withFieldError(errors: Record<string, string>, name: string, message: string | null): Record<string, string> {
+  const { [name]: _previous, ...rest } = errors;
+  return message ? { ...rest, [name]: message } : rest;
+}

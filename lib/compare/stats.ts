@@ -40,17 +40,18 @@ export type SummaryColumn = RunNumbers & { status: string };
  * a run that errored or was stopped early is not "fastest" or "cheapest".
  */
 export function summarize(columns: (SummaryColumn | null)[]): SummaryRow[] {
+  const finished = columns.map((c) => c?.status === "done");
   return ROWS.map(({ key, label, better }) => {
     const values = columns.map((c) => {
       if (!c) return null;
       if (key === "costPer1kOutput") return c.costUsd != null && c.outputTokens ? (c.costUsd / c.outputTokens) * 1000 : null;
       return c[key];
     });
-    const competing = values.filter((v, i): v is number => v !== null && columns[i]?.status === "done");
+    const competing = values.filter((v, i): v is number => v !== null && finished[i]!);
     let best: number[] = [];
     if (better && competing.length > 1) {
       const target = better === "lower" ? Math.min(...competing) : Math.max(...competing);
-      best = values.flatMap((v, i) => (v === target && columns[i]?.status === "done" ? [i] : []));
+      best = values.flatMap((v, i) => (v === target && finished[i] ? [i] : []));
     }
     return { key, label, better, values, best };
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type http from "node:http";
+import { AppError } from "./app-error";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
 // Next's router, tracing and response adapter add about 2 ms to every request
@@ -54,10 +55,6 @@ function requestHeaders(req: http.IncomingMessage): Headers {
   return headers;
 }
 
-function internalError(): Response {
-  return Response.json({ error: { code: "internal_error", message: "Something went wrong on the server." } }, { status: 500 });
-}
-
 async function serve(handler: FetchHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   // The client hanging up (or Stop in the browser) aborts the request, as it does under Next.
   const hangUp = new AbortController();
@@ -79,7 +76,7 @@ async function serve(handler: FetchHandler, req: http.IncomingMessage, res: http
   } catch (error) {
     // Handlers turn their own errors into JSON; this is only for a failure in this adapter itself.
     console.error(`[${req.method} ${req.url}]`, error instanceof Error ? error.message : error);
-    response = internalError();
+    response = new AppError(500, "internal_error", "Something went wrong on the server.").toResponse();
   }
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);

@@ -14,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sseJson } from "./sse-json";
 import { cpuSeconds, memoryMb, percentile, requireBuild, startApp, startUpstream } from "./bench-processes";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
@@ -34,34 +35,20 @@ async function oneRun(appUrl: string): Promise<Outcome> {
   try {
     const response = await fetch(`${appUrl}/api/runs`, { method: "POST", headers: { "content-type": "application/json" }, body });
     if (!response.ok || !response.body) return { ok: false, error: `HTTP ${response.status}` };
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
     let first = 0;
     let last = 0;
     let deltas = 0;
     let text = "";
     let sawError = false;
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let boundary = buffer.indexOf("\n\n");
-      while (boundary >= 0) {
-        const data = buffer.slice(0, boundary).replace(/^data: /, "");
-        buffer = buffer.slice(boundary + 2);
-        if (data.startsWith("{")) {
-          const event = JSON.parse(data) as { type: string; delta?: string };
-          if (event.type === "text-delta") {
-            const now = performance.now();
-            if (!first) first = now;
-            last = now;
-            deltas++;
-            text += event.delta ?? "";
-          } else if (event.type === "error") sawError = true;
-        }
-        boundary = buffer.indexOf("\n\n");
-      }
+    for await (const data of sseJson(response.body)) {
+      const event = data as { type: string; delta?: string };
+      if (event.type === "text-delta") {
+        const now = performance.now();
+        if (!first) first = now;
+        last = now;
+        deltas++;
+        text += event.delta ?? "";
+      } else if (event.type === "error") sawError = true;
     }
     if (sawError) return { ok: false, error: "error event in stream" };
     // Under load the proxy merges deltas that queued up, so events undercount tokens: the answer is TOKENS long.

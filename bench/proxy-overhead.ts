@@ -16,6 +16,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sseJson } from "./sse-json";
 import { cpuSeconds, memoryMb, percentile, requireBuild, startApp, startUpstream } from "./bench-processes";
 
 const UPSTREAM_TTFT_MS = Number(process.env.BENCH_TTFT_MS ?? 20);
@@ -41,35 +42,22 @@ type Sample = { ttftMs: number; events: number; chars: number; charsPerSecond: n
  */
 async function measure(response: Response, contentOf: (data: unknown) => string | null, startedAt: number): Promise<Sample> {
   if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
   let first = 0;
   let last = 0;
   let events = 0;
   let chars = 0;
   let firstChars = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary = buffer.indexOf("\n\n");
-    while (boundary >= 0) {
-      const event = buffer.slice(0, boundary).replace(/^data: /, "");
-      buffer = buffer.slice(boundary + 2);
-      const text = event.startsWith("{") ? contentOf(JSON.parse(event)) : null;
-      if (text) {
-        const now = performance.now();
-        if (events === 0) {
-          first = now;
-          firstChars = text.length;
-        }
-        last = now;
-        events++;
-        chars += text.length;
-      }
-      boundary = buffer.indexOf("\n\n");
+  for await (const data of sseJson(response.body)) {
+    const text = contentOf(data);
+    if (!text) continue;
+    const now = performance.now();
+    if (events === 0) {
+      first = now;
+      firstChars = text.length;
     }
+    last = now;
+    events++;
+    chars += text.length;
   }
   return { ttftMs: first - startedAt, events, chars, charsPerSecond: last > first ? (chars - firstChars) / ((last - first) / 1000) : 0 };
 }

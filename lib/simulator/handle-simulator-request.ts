@@ -80,15 +80,18 @@ function streamResult(results: SimResult[], model: string, includeUsage: boolean
       try {
         for (let index = 0; index < results.length; index++) controller.enqueue(encoder.encode(chunk(id, model, created, { role: "assistant", content: "" }, null, index)));
         let sent = 0;
-        // Token i is due at start + ttft + i / rate. Wake up, send everything due,
-        // sleep until the next one: the rate stays exact even when timers are coarse.
+        // Token 0 is due at start + ttft; token i at (when token 0 went out) + i / rate,
+        // as a provider decodes at its pace once prefill is done. Wake up, send everything
+        // due, sleep until the next one: the rate stays exact even when timers are coarse,
+        // and a late first token (a busy machine) cannot make the rest burst out faster.
+        let decodeFrom = start + ttftMs;
         while (sent < deltas.length && !signal.aborted) {
-          const dueAt = start + ttftMs + sent * interval;
-          await sleep(dueAt - performance.now(), signal);
+          await sleep(decodeFrom + sent * interval - performance.now(), signal);
           if (signal.aborted) break;
           const now = performance.now();
+          if (sent === 0) decodeFrom = now;
           let batch = "";
-          while (sent < deltas.length && start + ttftMs + sent * interval <= now + 0.5) {
+          while (sent < deltas.length && decodeFrom + sent * interval <= now + 0.5) {
             batch += chunk(id, model, created, deltas[sent]!.delta, null, deltas[sent]!.index);
             sent++;
           }

@@ -58,4 +58,27 @@ describe("the simulator as an OpenAI server", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ type: "invalid_request_error", param: null });
   });
+
+  it("decodes at the rate asked for from the first token sent, even when that token goes out late", async () => {
+    const rate = 200;
+    const response = await post({ model: "qwen3.5-flash", stream: true, max_tokens: 100, enable_thinking: false, sim_ttft_ms: 20, sim_tokens_per_second: rate, messages: [{ role: "user", content: "hi" }] });
+    const reader = response.body!.getReader();
+    // A busy machine: the first token's timer fires ~150 ms late.
+    const busyUntil = performance.now() + 150;
+    while (performance.now() < busyUntil);
+    const arrivals: number[] = [];
+    const decoder = new TextDecoder();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      const at = performance.now();
+      for (const line of decoder.decode(read.value).split("\n")) {
+        if (!line.startsWith("data: {")) continue;
+        const delta = JSON.parse(line.slice(6)).choices[0]?.delta;
+        if (delta?.content) arrivals.push(at);
+      }
+    }
+    expect(arrivals.length).toBeGreaterThan(50);
+    const measured = (arrivals.length - 1) / ((arrivals.at(-1)! - arrivals[0]!) / 1000);
+    // Later timers can only make it slower; before the fix the tokens due meanwhile burst out at once.
+    expect(measured).toBeLessThanOrEqual(rate * 1.03);
+  });
 });

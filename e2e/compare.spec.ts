@@ -87,8 +87,9 @@ test("stop one column mid-stream while the others finish; one provider's error l
   await slow.getByTestId("column-stop").click();
   await waitStatus(slow, "aborted");
   await waitStatus(column(page, 0), "done");
-  await expect(column(page, 1).getByTestId("column-error")).toHaveText("Alibaba Model Studio: rate limited or out of quota, retry after 20 s (HTTP 429): rate_limit_exceeded (fake)");
+  await expect(column(page, 1).getByTestId("run-error")).toHaveText("Alibaba Model Studio: rate limited or out of quota, retry after 20 s (HTTP 429): rate_limit_exceeded (fake)");
   await waitStatus(column(page, 1), "error");
+  await expect(column(page, 1).getByRole("alert")).toHaveCount(1);
   await expect(column(page, 0).getByTestId("answer")).toContainText("Hello from the fake upstream.");
 
   // Retry only the failed column once its provider recovers.
@@ -132,9 +133,20 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
   await page.getByTestId("repeat-n").fill("3");
   await page.getByTestId("repeat-concurrency").fill("3");
   await expect(page.getByTestId("repeat-estimate")).toContainText("6 runs. Estimated cost: $0.0000");
-  await expect(page.getByTestId("repeat-estimate")).toContainText("from each target's last run");
+  // Each target says what its estimate rests on: the prompt's tokens plus its last answer's length.
+  await expect(page.getByTestId("repeat-estimate-target")).toHaveCount(2);
+  for (const target of await page.getByTestId("repeat-estimate-target").all()) {
+    await expect(target).toHaveAttribute("data-basis", "last_output");
+    await expect(target).toContainText("output as long as its last answer");
+  }
+  const estimated = Number((await page.getByTestId("repeat-estimate").innerText()).match(/Estimated cost: \$([0-9.]+)/)![1]);
   await page.getByTestId("repeat-start").click();
   await expect(page.getByTestId("repeat-progress")).toHaveText("6 / 6 done", { timeout: 30_000 });
+  // The estimate is close to what the six runs cost (it was ~25x too high when it reused a whole conversation's cost).
+  let spent = 0;
+  for (const cell of await page.getByTestId("repeat-cost").all()) spent += Number((await cell.innerText()).replace(/[^0-9.]/g, ""));
+  expect(estimated / spent).toBeGreaterThan(0.5);
+  expect(estimated / spent).toBeLessThan(2);
 
   const rows = page.getByTestId("repeat-row");
   await expect(rows).toHaveCount(2);
@@ -148,7 +160,13 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
   expect(slowP50).toBeGreaterThanOrEqual(400);
   expect(slowP50).toBeGreaterThan(p50);
   await expect(rows.nth(0).getByTestId("repeat-tps-p50")).toHaveText(/tok\/s/);
-  await expect(page.getByTestId("repeat-charts").locator(".recharts-bar-rectangle").first()).toBeAttached();
+  const charts = page.getByTestId("repeat-charts");
+  await expect(charts.locator(".recharts-bar-rectangle").first()).toBeAttached();
+  // Human legends and axes: names with units, columns by number, never raw keys.
+  await expect(charts.locator(".recharts-legend-item-text")).toHaveText(["TTFT p50", "TTFT p95", "tok/s p50", "tok/s p95", "total cost"]);
+  await expect(charts).not.toContainText("ttftP50");
+  await expect(charts.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").first()).toHaveText("#1");
+  await expect(charts.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first()).toContainText("ms");
 });
 
 test("invalid JSON in a shared parameter blocks sending and names the field, as the single playground does", async ({ page }) => {

@@ -67,6 +67,7 @@ test("pick the simulator, set params, send, stream reasoning and markdown, see s
   expect(ttft).toBeGreaterThanOrEqual(120);
   expect(ttft).toBeLessThan(1000);
   await expect(answer.getByTestId("stat-tps")).toContainText("tok/s");
+  await expect(answer.getByTestId("stat-finish")).toHaveText("stop");
   await expect(answer.getByTestId("stat-duration")).toContainText("ms");
   await expect(answer.getByTestId("stat-input-tokens")).toHaveText(/^\d+$/);
   await expect(answer.getByTestId("stat-output-tokens")).toHaveText(/^\d+$/);

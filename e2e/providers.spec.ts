@@ -48,7 +48,9 @@ test("OpenRouter: the reasoning object reaches the body; billed cost differs fro
 test("OpenRouter: a rate limit is shown in plain words, and the run is recorded as error", async ({ playground, page, request }) => {
   await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");
   await playground.send("Hello [[status:429]]");
-  await expect(page.getByTestId("chat-error")).toHaveText("OpenRouter: rate limited, retry after 20 s (HTTP 429): Rate limit exceeded");
+  // Shown once, with the run it belongs to: not again as a chat-wide banner.
+  await expect(playground.assistant(0).getByTestId("run-error")).toHaveText("OpenRouter: rate limited, retry after 20 s (HTTP 429): Rate limit exceeded");
+  await expect(page.getByRole("alert")).toHaveCount(1);
   const runs = (await (await request.get("/api/runs?limit=1&provider=openrouter")).json()).runs;
   expect(runs[0]).toMatchObject({ status: "error", error: { code: "upstream_429" } });
 });

@@ -5,6 +5,7 @@ import { useChat } from "@ai-sdk/react";
 import { RENDER_THROTTLE_MS } from "@/components/playground/render-throttle";
 import { DefaultChatTransport } from "ai";
 import { Button } from "@/components/ui/button";
+import { chatErrorToShow } from "@/components/playground/chat-error";
 import { MessageItem, preloadMarkdown, type PlaygroundMessage } from "@/components/playground/message-item";
 import { offeringKey, type CatalogView, type OfferingView } from "@/components/playground/types";
 import type { EffectiveParam } from "@/lib/compare/shared-params";
@@ -33,15 +34,6 @@ type Props = {
   onRemove: (id: string) => void;
   onMove: (id: string, delta: -1 | 1) => void;
 };
-
-function readableError(error: Error | undefined): string | null {
-  if (!error) return null;
-  try {
-    return (JSON.parse(error.message) as { error?: { message?: string } }).error?.message ?? error.message;
-  } catch {
-    return error.message;
-  }
-}
 
 /** One target with its own conversation and its own request: it streams, stops and fails on its own. */
 export function CompareColumn(props: Props) {
@@ -99,7 +91,7 @@ export function CompareColumn(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [column.id]);
 
-  const errorText = readableError(chat.error);
+  const errorText = chatErrorToShow(chat.error, chat.messages);
   const lastAssistant = chat.messages.findLastIndex((m) => m.role === "assistant");
   const offerings = catalog.offerings;
   const providers = new Map(catalog.providers.map((p) => [p.id, p]));

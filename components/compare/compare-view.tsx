@@ -8,6 +8,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
 import type { CatalogView } from "@/components/playground/types";
+import { distinctLabels } from "@/lib/compare/column-labels";
 import { effectiveParams, unionSpecs, unsupportedShared } from "@/lib/compare/shared-params";
 import { summarize } from "@/lib/compare/stats";
 import type { Target } from "@/lib/compare/targets";
@@ -85,7 +86,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     return record ? { ...record, inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, reasoningTokens: record.usage.reasoningTokens } : null;
   });
   const rows = summarize(summaryColumns);
-  const labels = perColumn.map((c) => `${providerName(c.offering.provider)} · ${c.offering.label}`);
+  const labels = distinctLabels(perColumn.map((c) => `${providerName(c.offering.provider)} · ${c.offering.label}`));
   const busy = busyIds.size > 0;
   const blocked = Object.keys(errors).length ? `Fix parameter ${Object.keys(errors)[0]}: ${Object.values(errors)[0]}` : null;
 
@@ -202,7 +203,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Summary of the last run per column</h2>
             <SummaryTable labels={labels} rows={rows} />
             <RepeatPanel
-              targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, pricing: c.offering.pricing, lastRecord: summaryColumns[i] ?? null }))}
+              targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, offering: c.offering, lastRecord: summaryColumns[i] ?? null }))}
               system={system}
               defaultPrompt={lastPrompt}
               compareGroupId={cols.compareGroupId}

@@ -4,25 +4,17 @@ import { useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { tightestBudget, useBudgets } from "@/components/auth/budget-note";
 import { Button } from "@/components/ui/button";
-import type { Pricing } from "@/lib/catalog/schema";
 import { runLimited } from "@/lib/compare/concurrency";
 import { percentile, type RunNumbers } from "@/lib/compare/stats";
 import { formatMs, formatRate, formatUsd } from "@/lib/format";
 import type { ParamValues } from "@/lib/params/param-validator";
-import { computeCost } from "@/lib/pricing/compute-cost";
+import { estimateRepeatRun, OUTPUT_BASIS_LABEL } from "@/lib/compare/repeat-estimate";
+import type { OfferingView } from "@/components/playground/types";
 import { fetchRunRecord, type RunRecordNumbers } from "./compare-types";
 
-type RepeatTarget = { label: string; provider: string; model: string; params: ParamValues; pricing: Pricing | null; lastRecord: RunNumbers | null };
+type RepeatTarget = { label: string; provider: string; model: string; params: ParamValues; offering: OfferingView; lastRecord: RunNumbers | null };
 type Props = { targets: RepeatTarget[]; system: string; defaultPrompt: string; compareGroupId: string };
 type Result = { label: string; samples: RunRecordNumbers[]; failed: number };
-
-/** Estimated cost of N runs of a target: its last run's cost, or its price table x the last run's tokens. */
-function estimate(target: RepeatTarget, n: number): number | null {
-  const last = target.lastRecord;
-  if (!last) return null;
-  const perRun = last.costUsd ?? computeCost(target.pricing, { inputTokens: last.inputTokens, outputTokens: last.outputTokens }).totalUsd;
-  return perRun === null ? null : perRun * n;
-}
 
 async function runOnce(target: RepeatTarget, prompt: string, system: string, compareGroupId: string, signal: AbortSignal): Promise<RunRecordNumbers> {
   const response = await fetch("/api/runs", {
@@ -39,6 +31,12 @@ async function runOnce(target: RepeatTarget, prompt: string, system: string, com
   return record;
 }
 
+const REPEAT_CHARTS = [
+  { title: "Time to first token (ms)", format: (v: number) => `${Math.round(v)} ms`, series: [{ key: "ttftP50", name: "TTFT p50" }, { key: "ttftP95", name: "TTFT p95" }] },
+  { title: "Output speed (tokens/s)", format: (v: number) => `${Math.round(v)} tok/s`, series: [{ key: "tpsP50", name: "tok/s p50" }, { key: "tpsP95", name: "tok/s p95" }] },
+  { title: "Total cost (USD)", format: (v: number) => formatUsd(v), series: [{ key: "cost", name: "total cost" }] },
+];
+
 function stat(values: (number | null)[], p: number) {
   return percentile(values.filter((v): v is number => v !== null), p);
 }
@@ -51,9 +49,9 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
   const [results, setResults] = useState<Result[] | null>(null);
   const abort = useRef<AbortController | null>(null);
   const text = prompt || defaultPrompt;
-  const estimates = targets.map((t) => estimate(t, n));
-  const unknown = targets.filter((_, i) => estimates[i] === null).map((t) => t.label);
-  const total = estimates.reduce<number>((sum, e) => sum + (e ?? 0), 0);
+  const estimates = targets.map((t) => estimateRepeatRun({ offering: t.offering, params: t.params, lastOutputTokens: t.lastRecord?.outputTokens ?? null }, text, system));
+  const unknown = targets.filter((_, i) => estimates[i]!.perRunUsd === null).map((t) => t.label);
+  const total = estimates.reduce<number>((sum, e) => sum + (e.perRunUsd ?? 0) * n, 0);
   const budget = tightestBudget(useBudgets(progress !== null && progress.done < progress.total));
 
   const start = async () => {
@@ -77,7 +75,8 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
     abort.current = null;
   };
 
-  const rows = (results ?? []).map((r) => ({
+  const rows = (results ?? []).map((r, i) => ({
+    column: `#${i + 1}`,
     label: r.label,
     samples: r.samples.length,
     failed: r.failed,
@@ -105,7 +104,7 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
       </div>
       <p data-testid="repeat-estimate" className="text-zinc-600 dark:text-zinc-400">
         {targets.length * n} runs. Estimated cost: {formatUsd(total)}
-        {unknown.length ? ` (unknown for ${unknown.join(", ")}: run once first, or no price)` : " (from each target's last run)"}.
+        {unknown.length ? ` (no price for ${unknown.join(", ")})` : ""}.
         {budget && (
           <span data-testid="repeat-budget" data-over={total > budget.remainingUsd} className={total > budget.remainingUsd ? " font-medium text-amber-700 dark:text-amber-400" : ""}>
             {" "}
@@ -113,6 +112,16 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
           </span>
         )}
       </p>
+      <ul data-testid="repeat-estimate-basis" className="list-inside list-disc text-zinc-500">
+        {targets.map((t, i) => {
+          const e = estimates[i]!;
+          return (
+            <li key={i} data-testid="repeat-estimate-target" data-basis={e.outputBasis}>
+              {t.label}: {formatUsd(e.perRunUsd)} a run = prompt ≈ {e.inputTokens.toLocaleString("en-US")} tokens (estimated, 1 per 3 bytes) + {e.outputTokens.toLocaleString("en-US")} {OUTPUT_BASIS_LABEL[e.outputBasis]}
+            </li>
+          );
+        })}
+      </ul>
       <div className="flex gap-2">
         <Button size="sm" variant="primary" data-testid="repeat-start" disabled={!text || progress !== null && progress.done < progress.total} onClick={() => void start()}>
           Start {targets.length * n} runs
@@ -144,8 +153,10 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.label} data-testid="repeat-row" className="font-mono">
-                  <td className="p-1 font-sans">{r.label}</td>
+                <tr key={r.column} data-testid="repeat-row" className="font-mono">
+                  <td className="p-1 font-sans">
+                    {r.column} {r.label}
+                  </td>
                   <td className="p-1 text-right" data-testid="repeat-samples">
                     {r.samples}
                     {r.failed ? ` (+${r.failed} failed)` : ""}
@@ -160,22 +171,19 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
             </tbody>
           </table>
           <div className="grid grid-cols-1 gap-2 md:grid-cols-3" data-testid="repeat-charts">
-            {[
-              { title: "Time to first token (ms)", keys: ["ttftP50", "ttftP95"] },
-              { title: "Tokens/s", keys: ["tpsP50", "tpsP95"] },
-              { title: "Total cost (USD)", keys: ["cost"] },
-            ].map((chart) => (
-              <figure key={chart.title} className="h-48">
+            {REPEAT_CHARTS.map((chart) => (
+              <figure key={chart.title} className="h-56">
                 <figcaption className="text-zinc-500">{chart.title}</figcaption>
                 <ResponsiveContainer width="100%" height="90%">
-                  <BarChart data={rows}>
+                  <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
                     <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="label" tick={{ fontSize: 9 }} interval={0} />
-                    <YAxis tick={{ fontSize: 9 }} width={50} />
-                    <Tooltip />
+                    {/* Columns by number on the axis (names overlap there); the tooltip names them in full. */}
+                    <XAxis dataKey="column" tick={{ fontSize: 10 }} interval={0} />
+                    <YAxis tick={{ fontSize: 9 }} width={56} tickFormatter={chart.format} />
+                    <Tooltip labelFormatter={(column) => rows.find((r) => r.column === column)?.label ?? String(column)} formatter={(value) => chart.format(Number(value))} />
                     <Legend wrapperStyle={{ fontSize: 10 }} />
-                    {chart.keys.map((key, i) => (
-                      <Bar key={key} dataKey={key} fill={["#2563eb", "#f59e0b", "#10b981"][i]} isAnimationActive={false} />
+                    {chart.series.map((series, i) => (
+                      <Bar key={series.key} dataKey={series.key} name={series.name} fill={["#2563eb", "#f59e0b", "#10b981"][i]} isAnimationActive={false} />
                     ))}
                   </BarChart>
                 </ResponsiveContainer>

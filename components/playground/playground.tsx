@@ -11,6 +11,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
 import { CatalogRefresh } from "./catalog-refresh";
+import { chatErrorToShow } from "./chat-error";
 import { Composer } from "./composer";
 import { MessageItem, preloadMarkdown, type PlaygroundMessage } from "./message-item";
 import { OfferingPicker } from "./offering-picker";
@@ -18,18 +19,6 @@ import { ParamPanel } from "./param-panel";
 import { offeringKey, type CatalogView } from "./types";
 import { usePlaygroundSettings, type PlaygroundDraft } from "./use-playground-settings";
 import { useStickToBottom } from "./use-stick-to-bottom";
-
-/** Our API answers errors as { error: { code, message } }; the transport hands us that body as text. */
-function readableError(error: Error | undefined): string | null {
-  if (!error) return null;
-  try {
-    const body = JSON.parse(error.message) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    /* not JSON: a stream error message */
-  }
-  return error.message;
-}
 
 /** The conversation plus the message being typed and its attachments: what Send would send, for view code. */
 function withDraft(messages: PlaygroundMessage[], text: string, files: ReturnType<typeof readyFileParts>): PlaygroundMessage[] {
@@ -78,7 +67,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const busy = status === "submitted" || status === "streaming";
   const lastUserIndex = messages.findLastIndex((m) => m.role === "user");
   const lastAssistantIndex = messages.findLastIndex((m) => m.role === "assistant");
-  const errorText = readableError(error);
+  const errorText = chatErrorToShow(error, messages);
   const scrollRef = useStickToBottom<HTMLDivElement>(messages);
 
   const beforeSend = () => {

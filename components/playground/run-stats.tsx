@@ -54,6 +54,13 @@ const statusStyles: Record<string, string> = {
   interrupted: "bg-zinc-200 text-zinc-700",
 };
 
+const FINISH_REASONS: Record<string, string> = {
+  stop: "The model finished its answer (or hit a stop sequence)",
+  length: "Cut off at max_tokens or the context window",
+  tool_calls: "The model asked for a tool call",
+  content_filter: "Stopped by the provider's content filter",
+};
+
 type Props = { metadata: RunMessageMetadata | undefined; streaming: boolean; liveTtftMs: number | null };
 
 export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
@@ -74,6 +81,7 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
       <Stat label="TTFT" testId="stat-ttft" value={formatMs(stats?.ttftMs ?? liveTtftMs)} title="Time to first token, measured in the proxy" />
       {stats && (
         <>
+          {stats.finishReason && <Stat label="finish" testId="stat-finish" value={stats.finishReason} title={FINISH_REASONS[stats.finishReason] ?? "As the provider reported it"} />}
           <Stat label="speed" testId="stat-tps" value={formatRate(stats.tokensPerSecond)} title="Output tokens per second after the first token" />
           <Stat label="duration" testId="stat-duration" value={formatMs(stats.durationMs)} />
           <Stat

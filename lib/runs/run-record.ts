@@ -51,6 +51,7 @@ export function summaryFromRecord(record: RunRecord): Omit<RunSummary, "status">
     ttftMs: record.ttftMs,
     durationMs: record.durationMs ?? 0,
     tokensPerSecond: record.tokensPerSecond,
+    finishReason: record.finishReason,
     inputTokens: record.usage.inputTokens,
     outputTokens: record.usage.outputTokens,
     reasoningTokens: record.usage.reasoningTokens,

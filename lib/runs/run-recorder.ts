@@ -190,6 +190,7 @@ export class RunRecorder {
     return {
       ...metrics,
       status,
+      finishReason: this.finishReason,
       inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens,
       reasoningTokens: usage.reasoningTokens,

@@ -14,19 +14,23 @@ const FALLBACK_MAX_OUTPUT = 32_768;
 
 type Part = { type?: unknown; text?: unknown };
 
+// Runs in the browser too (repeat mode's estimate), so no Buffer.
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string) => encoder.encode(text).byteLength;
+
 export function estimateInputTokens(messages: { parts?: Part[] }[], system?: string): number {
-  let bytes = Buffer.byteLength(system ?? "", "utf8");
+  let bytes = utf8Bytes(system ?? "");
   let attachments = 0;
   for (const message of messages) {
     for (const part of message.parts ?? []) {
       if (part.type === "file") attachments++;
-      else bytes += Buffer.byteLength(typeof part.text === "string" ? part.text : JSON.stringify(part) ?? "", "utf8");
+      else bytes += utf8Bytes(typeof part.text === "string" ? part.text : (JSON.stringify(part) ?? ""));
     }
   }
   return Math.ceil(bytes / BYTES_PER_TOKEN_ESTIMATE) + attachments * TOKENS_PER_ATTACHMENT_ESTIMATE;
 }
 
-export function maxOutputTokens(offering: Offering, params: ParamValues): number {
+export function maxOutputTokens(offering: Pick<Offering, "params" | "limits">, params: ParamValues): number {
   for (const name of ["max_tokens", "max_completion_tokens", "max_output_tokens"]) {
     const value = params[name];
     if (typeof value === "number" && value > 0) return value;

@@ -31,6 +31,26 @@ test("EmpirioLabs: web search and video_fps reach the body; billed cost and tool
   expect(request!.body).not.toHaveProperty("temperature");
 });
 
+test("switching provider keeps the parameters the new one does not accept, and restores them on the way back", async ({ playground, page, upstream }) => {
+  await pick(playground, "qwen3.5-flash", "simulator::qwen3.5-flash");
+  await playground.setNumber("sim_ttft_ms", "50");
+  await playground.setNumber("temperature", "1.5");
+  await page.getByTestId("offering-select").selectOption("openrouter::qwen/qwen3.5-flash-02-23");
+  // The simulator's knob is kept aside and named; temperature carries over.
+  await expect(page.getByTestId("parked-param-sim_ttft_ms")).toContainText("sim_ttft_ms = 50");
+  await expect(page.getByTestId("param-input-temperature")).toHaveValue("1.5");
+  await playground.send("Hello OpenRouter");
+  await playground.waitForStatus(0, "done");
+  const [request] = await upstream.requests("openrouter");
+  expect(request!.body.temperature).toBe(1.5);
+  expect(request!.body).not.toHaveProperty("sim_ttft_ms");
+
+  await page.getByTestId("offering-select").selectOption("simulator::qwen3.5-flash");
+  await expect(page.getByTestId("parked-params")).toHaveCount(0);
+  await expect(page.getByTestId("param-input-sim_ttft_ms")).toHaveValue("50");
+  await expect(page.getByTestId("param-input-temperature")).toHaveValue("1.5");
+});
+
 test("OpenRouter: the reasoning object reaches the body; billed cost differs from computed and both show", async ({ playground, page, upstream }) => {
   await pick(playground, "qwen3.5-flash", "openrouter::qwen/qwen3.5-flash-02-23");
   await page.getByTestId("param-input-reasoning").fill('{ "effort": "low" }');

@@ -15,11 +15,43 @@ type Props = {
   onChange: (name: string, value: unknown) => void;
   onJsonError: (name: string, message: string | null) => void;
   onResetAll: () => void;
+  /** Values set for another offering that this one does not accept: kept, not sent. */
+  parked?: ParamValues;
+  onDiscardParked?: (name: string) => void;
 };
 
-export function ParamPanel({ specs, values, errors, changedCount, generation, onChange, onJsonError, onResetAll }: Props) {
+function ParkedParams({ parked, onDiscard }: { parked: ParamValues; onDiscard?: (name: string) => void }) {
+  const names = Object.keys(parked);
+  if (names.length === 0) return null;
+  return (
+    <div data-testid="parked-params" className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-[11px] text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+      <p className="font-medium">Not accepted here (kept, not sent; restored when you switch back):</p>
+      <ul>
+        {names.map((name) => (
+          <li key={name} data-testid={`parked-param-${name}`} className="flex items-center justify-between gap-2">
+            <code className="truncate">
+              {name} = {JSON.stringify(parked[name])}
+            </code>
+            {onDiscard && (
+              <button type="button" className="underline" aria-label={`Discard ${name}`} onClick={() => onDiscard(name)}>
+                discard
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ParamPanel({ specs, values, errors, changedCount, generation, onChange, onJsonError, onResetAll, parked = {}, onDiscardParked }: Props) {
   if (specs.length === 0) {
-    return <p className="text-xs text-zinc-500">This provider documents no tunable parameters for this model.</p>;
+    return (
+      <>
+        <ParkedParams parked={parked} onDiscard={onDiscardParked} />
+        <p className="text-xs text-zinc-500">This provider documents no tunable parameters for this model.</p>
+      </>
+    );
   }
   return (
     <div data-testid="param-panel">
@@ -30,6 +62,7 @@ export function ParamPanel({ specs, values, errors, changedCount, generation, on
         </button>
       </div>
       <p className="mb-1 text-[11px] text-zinc-400">Only changed values are sent.</p>
+      <ParkedParams parked={parked} onDiscard={onDiscardParked} />
       {specs.map((spec) => (
         <ParamControl
           key={`${generation}:${spec.name}`}

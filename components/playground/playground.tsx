@@ -105,6 +105,8 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onChange={settings.setParam}
             onJsonError={settings.setJsonError}
             onResetAll={settings.resetAll}
+            parked={settings.parked}
+            onDiscardParked={settings.discardParked}
           />
           <ViewCode request={codeRequestFor(catalog.providers.find((p) => p.id === settings.offering.provider)!, settings.offering, settings.sendableParams, withDraft(messages, draftText, readyFileParts(attachments.items)), settings.system)} />
           {viewer?.can.manage && <CatalogRefresh />}

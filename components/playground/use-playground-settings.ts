@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { paramErrors, validateParam, withFieldError, type ParamValues } from "@/lib/params/param-validator";
-import { carryOverParams, changedParams } from "@/lib/params/param-values";
+import { changedParams, splitForOffering } from "@/lib/params/param-values";
 import { offeringKey, type CatalogView, type OfferingView } from "./types";
 
 function firstUsable(catalog: CatalogView, modelId: string): OfferingView | undefined {
@@ -21,7 +21,9 @@ export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDr
     const first = draftOffering ?? firstUsable(catalog, modelId);
     return first ? offeringKey(first) : "";
   });
-  const [values, setValues] = useState<ParamValues>(draftOffering && draft ? draft.params : {});
+  // `values` belong to the selected offering; `parked` are values it does not accept, kept for the way back.
+  const [params, setParams] = useState<{ values: ParamValues; parked: ParamValues }>({ values: draftOffering && draft ? draft.params : {}, parked: {} });
+  const values = params.values;
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
   const [system, setSystem] = useState(draft?.system ?? "");
   // Bumped by "reset all" so every control drops its unsent draft.
@@ -32,7 +34,7 @@ export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDr
   const switchOffering = (next: OfferingView | undefined) => {
     if (!next) return;
     setSelectedKey(offeringKey(next));
-    setValues((current) => carryOverParams(next.params, current, (spec, v) => validateParam(spec, v) === null));
+    setParams((current) => splitForOffering(next.params, current, (spec, v) => validateParam(spec, v) === null));
     setJsonErrors({});
   };
 
@@ -46,6 +48,7 @@ export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDr
     offering,
     generation,
     values,
+    parked: params.parked,
     errors,
     system,
     sendableParams: sendable,
@@ -60,18 +63,24 @@ export function usePlaygroundSettings(catalog: CatalogView, draft?: PlaygroundDr
       switchOffering(catalog.offerings.find((o) => offeringKey(o) === key));
     },
     setParam(name: string, value: unknown) {
-      setValues((current) => {
-        const next = { ...current };
+      setParams((current) => {
+        const next = { ...current.values };
         if (value === undefined) delete next[name];
         else next[name] = value;
-        return next;
+        return { ...current, values: next };
+      });
+    },
+    discardParked(name: string) {
+      setParams((current) => {
+        const { [name]: _discarded, ...parked } = current.parked;
+        return { ...current, parked };
       });
     },
     setJsonError(name: string, message: string | null) {
       setJsonErrors((current) => withFieldError(current, name, message));
     },
     resetAll() {
-      setValues({});
+      setParams({ values: {}, parked: {} });
       setJsonErrors({});
       setGeneration((g) => g + 1);
     },

@@ -22,12 +22,25 @@ export function changedParams(specs: ParamSpec[], values: ParamValues): ParamVal
   return out;
 }
 
-/** Keep values still valid for a new offering's schema; drop the rest. */
-export function carryOverParams(specs: ParamSpec[], values: ParamValues, isValid: (spec: ParamSpec, v: unknown) => boolean): ParamValues {
-  const out: ParamValues = {};
-  for (const spec of specs) {
-    const value = values[spec.name];
-    if (value !== undefined && isValid(spec, value)) out[spec.name] = value;
+/**
+ * Values for a new offering: those its schema accepts become its values; the
+ * rest are parked, not dropped, so switching back restores them. `values` and
+ * `parked` of the previous offering are merged first (current values win).
+ */
+export function splitForOffering(
+  specs: ParamSpec[],
+  current: { values: ParamValues; parked: ParamValues },
+  isValid: (spec: ParamSpec, v: unknown) => boolean,
+): { values: ParamValues; parked: ParamValues } {
+  const merged: ParamValues = { ...current.parked, ...current.values };
+  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const values: ParamValues = {};
+  const parked: ParamValues = {};
+  for (const [name, value] of Object.entries(merged)) {
+    if (value === undefined) continue;
+    const spec = byName.get(name);
+    if (spec && isValid(spec, value)) values[name] = value;
+    else parked[name] = value;
   }
-  return out;
+  return { values, parked };
 }

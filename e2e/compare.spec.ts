@@ -139,7 +139,7 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
     await expect(target).toHaveAttribute("data-basis", "last_output");
     await expect(target).toContainText("output as long as its last answer");
   }
-  const estimated = Number((await page.getByTestId("repeat-estimate").innerText()).match(/Estimated cost: \$([0-9.]+)/)![1]);
+  const estimated = Number((await page.getByTestId("repeat-estimate").innerText()).match(/Estimated cost: \$(\d+\.\d+)/)![1]);
   await page.getByTestId("repeat-start").click();
   await expect(page.getByTestId("repeat-progress")).toHaveText("6 / 6 done", { timeout: 30_000 });
   // The estimate is close to what the six runs cost (it was ~25x too high when it reused a whole conversation's cost).

@@ -70,7 +70,7 @@ test("OpenRouter: a rate limit is shown in plain words, and the run is recorded 
   await playground.send("Hello [[status:429]]");
   // Shown once, with the run it belongs to: not again as a chat-wide banner.
   await expect(playground.assistant(0).getByTestId("run-error")).toHaveText("OpenRouter: rate limited, retry after 20 s (HTTP 429): Rate limit exceeded");
-  await expect(page.getByRole("alert")).toHaveCount(1);
+  await expect(page.getByTestId("messages").getByRole("alert")).toHaveCount(1);
   const runs = (await (await request.get("/api/runs?limit=1&provider=openrouter")).json()).runs;
   expect(runs[0]).toMatchObject({ status: "error", error: { code: "upstream_429" } });
 });

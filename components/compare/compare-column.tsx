@@ -97,7 +97,7 @@ export function CompareColumn(props: Props) {
   const providers = new Map(catalog.providers.map((p) => [p.id, p]));
 
   return (
-    <section data-testid="compare-column" data-column-id={column.id} data-target={offeringKey(offering)} data-busy={busy} className="flex min-w-72 flex-1 flex-col rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <section data-testid="compare-column" data-column-id={column.id} data-target={offeringKey(offering)} data-busy={busy} className="flex min-w-[85vw] flex-1 snap-start flex-col rounded-lg md:min-w-72 border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <header className="space-y-1 border-b border-zinc-200 p-2 dark:border-zinc-800">
         <div className="flex items-center gap-1">
           <select

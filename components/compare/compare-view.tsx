@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
 import { UserMenu } from "@/components/auth/user-menu";
+import { SidePanel, SidePanelToggle } from "@/components/layout/side-panel";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
 import type { CatalogView } from "@/components/playground/types";
@@ -32,6 +33,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
   const [system, setSystem] = useState("");
   const [sendTo, setSendTo] = useState<string>("all");
+  const [panelOpen, setPanelOpen] = useState(false);
   const [presetModel, setPresetModel] = useState(catalog.models[0]?.id ?? "");
   const [busyIds, setBusyIds] = useState<Set<string>>(new Set());
   const [lastRuns, setLastRuns] = useState<Record<string, string>>({});
@@ -117,10 +119,11 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
         <Button size="sm" variant="ghost" data-testid="new-comparison" disabled={busy} onClick={() => (cols.newComparison(), setLastRuns({}))}>
           New comparison
         </Button>
-        <span className="ml-auto text-[11px] text-zinc-500">{cols.columns.length} columns · the URL carries the targets</span>
+        <SidePanelToggle label="Shared parameters" onOpen={() => setPanelOpen(true)} />
+        <span className="ml-auto hidden text-[11px] text-zinc-500 md:inline">{cols.columns.length} columns · the URL carries the targets</span>
       </header>
       <div className="flex min-h-0 flex-1">
-        <aside className="w-72 shrink-0 space-y-3 overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-800">
+        <SidePanel open={panelOpen} onClose={() => setPanelOpen(false)} label="Shared parameters" className="space-y-3 md:w-72">
           <label className="block text-xs font-medium text-zinc-500" htmlFor="compare-system">
             System prompt (all columns)
           </label>
@@ -139,10 +142,10 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
               setJsonErrors({});
             }}
           />
-        </aside>
+        </SidePanel>
         <main className="flex min-w-0 flex-1 flex-col">
           {cols.loaded && (
-            <div data-testid="compare-columns" className="flex min-h-96 flex-1 gap-2 overflow-x-auto p-2">
+            <div data-testid="compare-columns" className="flex min-h-96 flex-1 snap-x snap-mandatory gap-2 overflow-x-auto p-2 md:snap-none">
               {perColumn.map((c, index) => (
                 <CompareColumn
                   key={c.column.id}

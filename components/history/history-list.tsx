@@ -36,13 +36,13 @@ function RunCells({ runs }: { runs: RunRecord[] }) {
   const status = [...new Set(runs.map((r) => r.status))].join(", ");
   return (
     <>
-      <span data-testid="row-status" className="w-20 shrink-0 truncate">{status}</span>
-      <span className="w-28 shrink-0 text-right font-mono">{range(runs.map((r) => r.ttftMs), formatMs)}</span>
-      <span className="w-32 shrink-0 text-right font-mono">{range(runs.map((r) => r.tokensPerSecond), formatRate)}</span>
-      <span className="w-24 shrink-0 text-right font-mono">
+      <span data-testid="row-status" className="shrink-0 truncate md:w-20">{status}</span>
+      <span className="shrink-0 text-right font-mono md:w-28">{range(runs.map((r) => r.ttftMs), formatMs)}</span>
+      <span className="shrink-0 text-right font-mono md:w-32">{range(runs.map((r) => r.tokensPerSecond), formatRate)}</span>
+      <span className="shrink-0 text-right font-mono md:w-24">
         {formatTokens(sum(runs.map((r) => r.usage.inputTokens)))}/{formatTokens(sum(runs.map((r) => r.usage.outputTokens)))}
       </span>
-      <span data-testid="row-cost" className="w-28 shrink-0 text-right font-mono">{formatUsd(sum(runs.map((r) => r.costUsd ?? r.providerCostUsd)))}</span>
+      <span data-testid="row-cost" className="shrink-0 text-right font-mono md:w-28">{formatUsd(sum(runs.map((r) => r.costUsd ?? r.providerCostUsd)))}</span>
     </>
   );
 }
@@ -73,19 +73,28 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
           }
           const run = entry.kind === "run" ? entry.run : entry.runs[0]!;
           return (
-            <div key={entry.kind === "run" ? run.id : entry.groupId} style={style} data-testid="history-row" data-kind={entry.kind} className="flex h-11 items-center gap-2 border-b border-zinc-100 px-2 text-xs dark:border-zinc-800">
+            // On phones a row wraps onto more lines; the list measures each row's real height.
+            <div
+              key={entry.kind === "run" ? run.id : entry.groupId}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              style={style}
+              data-testid="history-row"
+              data-kind={entry.kind}
+              className="flex flex-wrap items-center gap-x-2 gap-y-0.5 border-b border-zinc-100 px-2 py-1.5 text-xs md:h-11 md:flex-nowrap md:py-0 dark:border-zinc-800"
+            >
               <input type="checkbox" aria-label="Select to compare" data-testid="row-select" checked={selected.has(run.id)} onChange={() => onToggle(run.id)} />
-              <span className="w-36 shrink-0 font-mono text-zinc-500">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
+              <span className="shrink-0 font-mono text-zinc-500 md:w-36">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
               {entry.kind === "comparison" ? (
-                <a href={compareUrl(entry.runs.map((r) => ({ provider: r.provider, model: r.model })), entry.groupId)} className="w-56 shrink-0 truncate underline" data-testid="row-target">
+                <a href={compareUrl(entry.runs.map((r) => ({ provider: r.provider, model: r.model })), entry.groupId)} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
                   comparison of {entry.runs.length} runs
                 </a>
               ) : (
-                <a href={`/runs/${run.id}`} className="w-56 shrink-0 truncate underline" data-testid="row-target">
+                <a href={`/runs/${run.id}`} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
                   {run.provider} · {run.model}
                 </a>
               )}
-              <span data-testid="row-words" className="min-w-0 flex-1 truncate">
+              <span data-testid="row-words" className="min-w-0 basis-full truncate md:flex-1 md:basis-auto">
                 {run.apiKeyName && <span data-testid="row-api" className="mr-1 rounded bg-blue-100 px-1 text-blue-900 dark:bg-blue-950 dark:text-blue-200">API · {run.apiKeyName}</span>}
                 {run.visibility === "team" && <span data-testid="row-team" className="mr-1 rounded bg-zinc-200 px-1 dark:bg-zinc-800">team</span>}
                 {run.author && viewer && run.userId !== viewer.id && <span data-testid="row-author" className="mr-1 text-zinc-500">{run.author.name}:</span>}
@@ -93,7 +102,7 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
               </span>
               <RunCells runs={entry.kind === "run" ? [run] : entry.runs} />
               {entry.kind === "run" && viewer && (run.userId === viewer.id || viewer.can.manage) && (
-                <button type="button" data-testid="row-delete" aria-label="Delete run" className="text-zinc-400 hover:text-red-600" onClick={() => onDelete(run)}>
+                <button type="button" data-testid="row-delete" aria-label="Delete run" className="ml-auto text-zinc-400 hover:text-red-600 md:ml-0" onClick={() => onDelete(run)}>
                   ✕
                 </button>
               )}

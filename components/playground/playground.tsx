@@ -7,6 +7,7 @@ import { DefaultChatTransport } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
+import { SidePanel, SidePanelToggle } from "@/components/layout/side-panel";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
@@ -36,6 +37,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
   const [draftText, setDraftText] = useState("");
+  const [panelOpen, setPanelOpen] = useState(false);
 
   // The transport is created once; it reads the current settings at send time.
   const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system });
@@ -77,8 +79,8 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
 
   return (
     <div className="flex h-dvh flex-col">
-      <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <div className="flex items-center gap-3">
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-sm font-semibold">LLM Playground</h1>
           <a href="/compare" data-testid="nav-compare" className="text-xs text-zinc-500 underline">
             Compare side by side
@@ -87,14 +89,15 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             History and costs
           </a>
         </div>
-        <span className="flex items-center gap-3 text-xs text-zinc-500">
+        <span className="flex flex-wrap items-center gap-3 text-xs text-zinc-500">
+          <SidePanelToggle label="Model & parameters" onOpen={() => setPanelOpen(true)} />
           <UserMenu />
           {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
-          Keys stay on the server · every run is recorded
+          <span className="hidden md:inline">Keys stay on the server · every run is recorded</span>
         </span>
       </header>
       <div className="flex min-h-0 flex-1">
-        <aside className="w-80 shrink-0 space-y-4 overflow-y-auto border-r border-zinc-200 p-3 dark:border-zinc-800">
+        <SidePanel open={panelOpen} onClose={() => setPanelOpen(false)} label="Model & parameters" className="md:w-80">
           <OfferingPicker catalog={catalog} modelId={settings.modelId} selected={settings.offering} onModelChange={settings.setModel} onOfferingChange={settings.setOffering} />
           <ParamPanel
             specs={settings.offering.params}
@@ -110,7 +113,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
           />
           <ViewCode request={codeRequestFor(catalog.providers.find((p) => p.id === settings.offering.provider)!, settings.offering, settings.sendableParams, withDraft(messages, draftText, readyFileParts(attachments.items)), settings.system)} />
           {viewer?.can.manage && <CatalogRefresh />}
-        </aside>
+        </SidePanel>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
             <label htmlFor="system-prompt" className="text-xs font-medium text-zinc-500">

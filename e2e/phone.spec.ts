@@ -29,6 +29,7 @@ test("playground on a phone: the chat has the width, parameters open as a sheet,
   await expectNoSidewaysScroll(page);
 
   await page.getByTestId("open-side-panel").click();
+  await page.getByTestId("param-input-sim_tokens_per_second").scrollIntoViewIfNeeded();
   await expectOnScreen(page.getByTestId("param-input-sim_tokens_per_second"));
   await page.getByTestId("param-input-sim_ttft_ms").fill("20");
   await page.getByTestId("param-input-sim_tokens_per_second").fill("2000");
@@ -53,7 +54,7 @@ test("compare on a phone: columns scroll sideways inside their strip, the page d
   expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 
   await page.getByTestId("open-side-panel").click();
-  await page.getByTestId("param-input-sim_tokens_per_second").fill("3000");
+  await page.getByTestId("side-panel").getByTestId("param-input-sim_tokens_per_second").fill("3000");
   await page.getByTestId("close-side-panel").click();
   await page.getByTestId("composer-input").fill("Both, please");
   await expectOnScreen(page.getByTestId("send-button"));

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
 import { UserMenu } from "@/components/auth/user-menu";
 import { SidePanel, SidePanelToggle } from "@/components/layout/side-panel";
+import { SkipLink } from "@/components/layout/skip-link";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
 import type { CatalogView } from "@/components/playground/types";
@@ -22,7 +23,7 @@ import { useCompareColumns } from "./use-compare-columns";
 
 // Repeat mode brings the charting library; it loads when the panel is first shown, not with the page.
 const RepeatPanel = dynamic(() => import("./repeat-panel").then((m) => m.RepeatPanel), {
-  loading: () => <p className="p-3 text-sm text-zinc-500">Loading repeat mode…</p>,
+  loading: () => <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">Loading repeat mode…</p>,
 });
 
 type Props = { catalog: CatalogView; uploadLimits: UploadLimits; initialTargets: Target[]; groupId: string | null };
@@ -94,10 +95,11 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
 
   return (
     <div className="flex min-h-dvh flex-col">
+      <SkipLink targetId="composer-input" label="Skip to the message box" />
       <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold">Compare</h1>
         <UserMenu />
-        <a href="/" className="text-xs text-zinc-500 underline">
+        <a href="/" className="text-xs text-zinc-500 underline dark:text-zinc-400">
           Playground
         </a>
         <Button size="sm" data-testid="add-column" disabled={cols.columns.length >= 6} onClick={() => cols.add()}>
@@ -120,15 +122,15 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
           New comparison
         </Button>
         <SidePanelToggle label="Shared parameters" onOpen={() => setPanelOpen(true)} />
-        <span className="ml-auto hidden text-[11px] text-zinc-500 md:inline">{cols.columns.length} columns · the URL carries the targets</span>
+        <span className="ml-auto hidden text-[11px] text-zinc-500 md:inline dark:text-zinc-400">{cols.columns.length} columns · the URL carries the targets</span>
       </header>
       <div className="flex min-h-0 flex-1">
         <SidePanel open={panelOpen} onClose={() => setPanelOpen(false)} label="Shared parameters" className="space-y-3 md:w-72">
-          <label className="block text-xs font-medium text-zinc-500" htmlFor="compare-system">
+          <label className="block text-xs font-medium text-zinc-500 dark:text-zinc-400" htmlFor="compare-system">
             System prompt (all columns)
           </label>
           <textarea id="compare-system" data-testid="system-input" rows={2} value={system} onChange={(e) => setSystem(e.target.value)} className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
-          <p className="text-[11px] text-zinc-500">Shared parameters apply to every column that has them, clamped to its range. Override one in a column&apos;s params.</p>
+          <p className="text-[11px] text-zinc-500 dark:text-zinc-400">Shared parameters apply to every column that has them, clamped to its range. Override one in a column&apos;s params.</p>
           <ParamPanel
             specs={specs}
             values={shared}
@@ -173,7 +175,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             </div>
           )}
           <div className="flex items-center gap-2 px-3 pt-2 text-xs">
-            <label htmlFor="send-to" className="text-zinc-500">
+            <label htmlFor="send-to" className="text-zinc-500 dark:text-zinc-400">
               Send to
             </label>
             <select id="send-to" data-testid="send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value)} className="h-7 rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900">
@@ -203,7 +205,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             onStop={() => handles.current.forEach((h) => h.stop())}
           />
           <section className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
-            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Summary of the last run per column</h2>
+            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Summary of the last run per column</h2>
             <SummaryTable labels={labels} rows={rows} />
             <RepeatPanel
               targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, offering: c.offering, lastRecord: summaryColumns[i] ?? null }))}

@@ -15,7 +15,7 @@ import { groupEntries, type HistoryFilters } from "./history-types";
 // redraws only when its period changes, not each time the list loads a page.
 const CostReportView = memo(
   dynamic(() => import("./cost-report-view").then((m) => m.CostReportView), {
-    loading: () => <p className="p-3 text-sm text-zinc-500">Loading the cost report…</p>,
+    loading: () => <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">Loading the cost report…</p>,
   }),
 );
 
@@ -73,30 +73,30 @@ export function HistoryView({ catalog, users }: Props) {
   const input = "h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
   return (
-    <div className="mx-auto max-w-7xl space-y-4 p-4">
+    <main className="mx-auto max-w-7xl space-y-4 p-4">
       <header className="flex items-center gap-3">
         <h1 className="text-sm font-semibold">History</h1>
-        <a href="/" className="text-xs text-zinc-500 underline">Playground</a>
-        <a href="/compare" className="text-xs text-zinc-500 underline">Compare</a>
+        <a href="/" className="text-xs text-zinc-500 underline dark:text-zinc-400">Playground</a>
+        <a href="/compare" className="text-xs text-zinc-500 underline dark:text-zinc-400">Compare</a>
         <span className="ml-auto">
           <UserMenu />
         </span>
       </header>
       <div className="flex flex-wrap items-center gap-2" data-testid="history-filters">
-        <input data-testid="history-search" placeholder="Search prompts and answers" value={filters.q} onChange={set("q")} className={`${input} w-64`} />
-        <select data-testid="filter-provider" value={filters.provider} onChange={set("provider")} className={input}>
+        <input data-testid="history-search" aria-label="Search prompts and answers" type="search" placeholder="Search prompts and answers" value={filters.q} onChange={set("q")} className={`${input} w-64`} />
+        <select data-testid="filter-provider" aria-label="Provider" value={filters.provider} onChange={set("provider")} className={input}>
           <option value="">all providers</option>
           {catalog.providers.map((p) => (
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
-        <select data-testid="filter-model" value={filters.model} onChange={set("model")} className={input}>
+        <select data-testid="filter-model" aria-label="Model" value={filters.model} onChange={set("model")} className={input}>
           <option value="">all models</option>
           {[...new Set(catalog.offerings.map((o) => o.providerModelId))].map((m) => (
             <option key={m} value={m}>{m}</option>
           ))}
         </select>
-        <select data-testid="filter-status" value={filters.status} onChange={set("status")} className={input}>
+        <select data-testid="filter-status" aria-label="Status" value={filters.status} onChange={set("status")} className={input}>
           <option value="">any status</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>{s}</option>
@@ -110,21 +110,21 @@ export function HistoryView({ catalog, users }: Props) {
             ))}
           </select>
         )}
-        <label className="text-xs text-zinc-500">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
-        <label className="text-xs text-zinc-500">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
+        <label className="text-xs text-zinc-500 dark:text-zinc-400">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
+        <label className="text-xs text-zinc-500 dark:text-zinc-400">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
         <span className="ml-auto flex items-center gap-2 text-xs">
           {selected.size > 0 && (
             <a data-testid="export-selected" href={`/api/export?ids=${[...selected].join(",")}`} download className="underline">
               Export {selected.size} selected (JSON)
             </a>
           )}
-          {(viewer?.can.run ?? true) && <label className="cursor-pointer underline">
+          {(viewer?.can.run ?? true) && <label className="cursor-pointer underline focus-within:ring-2 focus-within:ring-blue-500">
             Import bundle
             <input
               type="file"
               accept="application/json"
               data-testid="import-input"
-              className="hidden"
+              className="sr-only"
               onChange={async (e) => {
                 const file = e.target.files?.[0];
                 e.target.value = "";
@@ -154,7 +154,7 @@ export function HistoryView({ catalog, users }: Props) {
       />
       {selectedRuns.length >= 2 && (
         <section data-testid="selected-compare" className="space-y-1">
-          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Selected runs side by side</h2>
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Selected runs side by side</h2>
           <SummaryTable
             labels={selectedRuns.map((r) => `${r.provider} · ${r.model} · ${r.id.slice(0, 6)}`)}
             rows={summarize(selectedRuns.map((r) => ({ status: r.status, ttftMs: r.ttftMs, tokensPerSecond: r.tokensPerSecond, durationMs: r.durationMs, inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens, reasoningTokens: r.usage.reasoningTokens, costUsd: r.costUsd })))}
@@ -163,12 +163,12 @@ export function HistoryView({ catalog, users }: Props) {
       )}
       <section className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
-          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Costs</h2>
-          <label className="text-xs text-zinc-500">from <input type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className={input} /></label>
-          <label className="text-xs text-zinc-500">to <input type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className={input} /></label>
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Costs</h2>
+          <label className="text-xs text-zinc-500 dark:text-zinc-400">from <input type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className={input} /></label>
+          <label className="text-xs text-zinc-500 dark:text-zinc-400">to <input type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className={input} /></label>
         </div>
         <CostReportView from={period.from} to={period.to} />
       </section>
-    </div>
+    </main>
   );
 }

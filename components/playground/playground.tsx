@@ -8,6 +8,7 @@ import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
 import { SidePanel, SidePanelToggle } from "@/components/layout/side-panel";
+import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
@@ -79,17 +80,18 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
 
   return (
     <div className="flex h-dvh flex-col">
+      <SkipLink targetId="composer-input" label="Skip to the message box" />
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-sm font-semibold">LLM Playground</h1>
-          <a href="/compare" data-testid="nav-compare" className="text-xs text-zinc-500 underline">
+          <a href="/compare" data-testid="nav-compare" className="text-xs text-zinc-500 underline dark:text-zinc-400">
             Compare side by side
           </a>
-          <a href="/history" data-testid="nav-history" className="text-xs text-zinc-500 underline">
+          <a href="/history" data-testid="nav-history" className="text-xs text-zinc-500 underline dark:text-zinc-400">
             History and costs
           </a>
         </div>
-        <span className="flex flex-wrap items-center gap-3 text-xs text-zinc-500">
+        <span className="flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
           <SidePanelToggle label="Model & parameters" onOpen={() => setPanelOpen(true)} />
           <UserMenu />
           {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
@@ -116,7 +118,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
         </SidePanel>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
-            <label htmlFor="system-prompt" className="text-xs font-medium text-zinc-500">
+            <label htmlFor="system-prompt" className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
               System prompt
             </label>
             <textarea
@@ -130,7 +132,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             />
           </div>
           <div ref={scrollRef} data-testid="messages" className="flex-1 space-y-3 overflow-y-auto p-4">
-            {messages.length === 0 && <p className="text-sm text-zinc-500">Pick a model and a provider, set parameters, and send a message.</p>}
+            {messages.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">Pick a model and a provider, set parameters, and send a message.</p>}
             {messages.map((message, index) => (
               <MessageItem
                 key={message.id}
@@ -177,7 +179,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onTextChange={setDraftText}
           />
           {messages.length > 0 && !busy && (
-            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-zinc-500 underline" onClick={() => setMessages([])}>
+            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-zinc-500 underline dark:text-zinc-400" onClick={() => setMessages([])}>
               New conversation
             </button>
           )}

@@ -13,14 +13,14 @@ export function TagInput({ id, value, maxItems, onChange }: Props) {
     setDraft("");
   };
   return (
-    <div className="flex flex-wrap items-center gap-1 rounded border border-zinc-300 bg-white p-1 dark:border-zinc-700 dark:bg-zinc-900">
+    <div data-testid={`tag-box-${id.replace(/^param-/, "")}`} className="flex flex-wrap items-center gap-1 rounded border border-zinc-300 bg-white p-1 focus-within:ring-2 focus-within:ring-blue-500 dark:border-zinc-700 dark:bg-zinc-900">
       {value.map((tag) => (
         <span key={tag} className="inline-flex items-center gap-1 rounded bg-zinc-200 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
           {JSON.stringify(tag)}
           <button
             type="button"
             aria-label={`Remove ${tag}`}
-            className="text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
+            className="text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100 dark:text-zinc-400"
             onClick={() => {
               const next = value.filter((t) => t !== tag);
               onChange(next.length ? next : undefined);

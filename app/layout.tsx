@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
+import { cookies } from "next/headers";
 import { ViewerProvider } from "@/components/auth/viewer-context";
+import { parseTheme, themeClass, THEME_COOKIE } from "@/lib/ui/theme";
 import { currentActor, toViewer } from "@/lib/auth/page-actor";
 import "./globals.css";
 
@@ -16,8 +18,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" data-theme={theme} className={`${GeistSans.variable} ${GeistMono.variable} ${themeClass(theme)}`}>
       <body className="font-sans antialiased">
         <ViewerProvider viewer={actor ? toViewer(actor) : null}>{children}</ViewerProvider>
       </body>

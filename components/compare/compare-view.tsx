@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
 import { UserMenu } from "@/components/auth/user-menu";
-import { SidePanel, SidePanelToggle } from "@/components/layout/side-panel";
+import { SidePanel, SidePanelToggle, togglePanel } from "@/components/layout/side-panel";
+import { ShortcutSheet, useShortcuts, useShortcutSheet } from "@/components/layout/shortcuts";
 import { SkipLink } from "@/components/layout/skip-link";
 import { Composer } from "@/components/playground/composer";
 import { ParamPanel } from "@/components/playground/param-panel";
@@ -35,6 +36,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const [system, setSystem] = useState("");
   const [sendTo, setSendTo] = useState<string>("all");
   const [panelOpen, setPanelOpen] = useState(false);
+  const [panelCollapsed, setPanelCollapsed] = useState(false);
   const [presetModel, setPresetModel] = useState(catalog.models[0]?.id ?? "");
   const [busyIds, setBusyIds] = useState<Set<string>>(new Set());
   const [lastRuns, setLastRuns] = useState<Record<string, string>>({});
@@ -91,11 +93,23 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const rows = summarize(summaryColumns);
   const labels = distinctLabels(perColumn.map((c) => `${providerName(c.offering.provider)} · ${c.offering.label}`));
   const busy = busyIds.size > 0;
+  const sheet = useShortcutSheet();
+  useShortcuts(
+    {
+      stop: () => handles.current.forEach((h) => h.stop()),
+      focusComposer: () => document.getElementById("composer-input")?.focus(),
+      newChat: () => !busy && (cols.newComparison(), setLastRuns({})),
+      toggleParams: () => togglePanel(setPanelOpen, setPanelCollapsed),
+      switchPage: () => window.location.assign("/"),
+    },
+    sheet.open,
+  );
   const blocked = Object.keys(errors).length ? `Fix parameter ${Object.keys(errors)[0]}: ${Object.values(errors)[0]}` : null;
 
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink targetId="composer-input" label="Skip to the message box" />
+      <ShortcutSheet dialogRef={sheet.dialogRef} />
       <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold">Compare</h1>
         <UserMenu />
@@ -125,7 +139,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
         <span className="ml-auto hidden text-[11px] text-zinc-500 md:inline dark:text-zinc-400">{cols.columns.length} columns · the URL carries the targets</span>
       </header>
       <div className="flex min-h-0 flex-1">
-        <SidePanel open={panelOpen} onClose={() => setPanelOpen(false)} label="Shared parameters" className="space-y-3 md:w-72">
+        <SidePanel open={panelOpen} collapsed={panelCollapsed} onClose={() => setPanelOpen(false)} label="Shared parameters" className="space-y-3 md:w-72">
           <label className="block text-xs font-medium text-zinc-500 dark:text-zinc-400" htmlFor="compare-system">
             System prompt (all columns)
           </label>

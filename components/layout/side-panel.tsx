@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 type Props = {
   /** Shown as a sheet over the page on narrow screens; beside the page from md up, always. */
   open: boolean;
+  /** Hidden on wide screens too (Ctrl/⌘ + B). */
+  collapsed?: boolean;
   onClose: () => void;
   label: string;
   className?: string;
@@ -13,16 +15,18 @@ type Props = {
 };
 
 /** The parameter sidebar: beside the chat on wide screens, a full-screen sheet on phones. */
-export function SidePanel({ open, onClose, label, className, children }: Props) {
+export function SidePanel({ open, collapsed = false, onClose, label, className, children }: Props) {
   return (
     <aside
       aria-label={label}
       data-testid="side-panel"
       data-open={open}
+      data-collapsed={collapsed}
       className={cn(
         "shrink-0 space-y-4 overflow-y-auto border-zinc-200 p-3 md:static md:block md:border-r dark:border-zinc-800",
         open ? "fixed inset-0 z-40 block bg-white dark:bg-zinc-950" : "hidden",
         className,
+        collapsed && "md:hidden",
       )}
     >
       <div className="flex items-center justify-between md:hidden">
@@ -43,4 +47,10 @@ export function SidePanelToggle({ onOpen, label }: { onOpen: () => void; label: 
       {label}
     </Button>
   );
+}
+
+/** One toggle for both layouts: the sheet on phones, the sidebar on wide screens. */
+export function togglePanel(setOpen: (f: (open: boolean) => boolean) => void, setCollapsed: (f: (collapsed: boolean) => boolean) => void): void {
+  if (window.matchMedia("(min-width: 768px)").matches) setCollapsed((c) => !c);
+  else setOpen((o) => !o);
 }

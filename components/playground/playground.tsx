@@ -7,7 +7,8 @@ import { DefaultChatTransport } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
-import { SidePanel, SidePanelToggle } from "@/components/layout/side-panel";
+import { SidePanel, SidePanelToggle, togglePanel } from "@/components/layout/side-panel";
+import { ShortcutSheet, useShortcuts, useShortcutSheet } from "@/components/layout/shortcuts";
 import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
@@ -39,6 +40,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
   const [draftText, setDraftText] = useState("");
   const [panelOpen, setPanelOpen] = useState(false);
+  const [panelCollapsed, setPanelCollapsed] = useState(false);
 
   // The transport is created once; it reads the current settings at send time.
   const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system });
@@ -78,9 +80,22 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
     setLiveTtftMs(null);
   };
 
+  const sheet = useShortcutSheet();
+  useShortcuts(
+    {
+      stop: () => busy && void stop(),
+      focusComposer: () => document.getElementById("composer-input")?.focus(),
+      newChat: () => !busy && setMessages([]),
+      toggleParams: () => togglePanel(setPanelOpen, setPanelCollapsed),
+      switchPage: () => window.location.assign("/compare"),
+    },
+    sheet.open,
+  );
+
   return (
     <div className="flex h-dvh flex-col">
       <SkipLink targetId="composer-input" label="Skip to the message box" />
+      <ShortcutSheet dialogRef={sheet.dialogRef} />
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-sm font-semibold">LLM Playground</h1>
@@ -99,7 +114,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
         </span>
       </header>
       <div className="flex min-h-0 flex-1">
-        <SidePanel open={panelOpen} onClose={() => setPanelOpen(false)} label="Model & parameters" className="md:w-80">
+        <SidePanel open={panelOpen} collapsed={panelCollapsed} onClose={() => setPanelOpen(false)} label="Model & parameters" className="md:w-80">
           <OfferingPicker catalog={catalog} modelId={settings.modelId} selected={settings.offering} onModelChange={settings.setModel} onOfferingChange={settings.setOffering} />
           <ParamPanel
             specs={settings.offering.params}

@@ -74,7 +74,7 @@ export function HistoryView({ catalog, users }: Props) {
 
   return (
     <main className="mx-auto max-w-7xl space-y-4 p-4">
-      <header className="flex items-center gap-3">
+      <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-sm font-semibold">History</h1>
         <a href="/" className="text-xs text-zinc-500 underline dark:text-zinc-400">Playground</a>
         <a href="/compare" className="text-xs text-zinc-500 underline dark:text-zinc-400">Compare</a>

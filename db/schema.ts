@@ -61,6 +61,8 @@ export const runs = sqliteTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     compareGroupId: text("compare_group_id"),
+    /** The column (0-based, left to right) of the comparison this run was sent from; reopening puts it back there. */
+    compareColumn: integer("compare_column"),
     shareId: text("share_id").unique(),
     /** The author; null only for rows written before accounts existed (assigned to the owner at start). */
     userId: text("user_id"),

@@ -76,6 +76,52 @@ test("three providers side by side show the speeds the fakes were set to, live a
   await expect(column(page, 2)).toHaveAttribute("data-target", "openrouter::qwen/qwen3.5-flash-02-23");
 });
 
+test("a comparison reopens from history exactly: columns in order (a target twice), shared and overridden parameters, system prompt, answers; a repeat batch is its own entry", async ({ page }) => {
+  const SIM = [
+    { provider: "simulator", model: "qwen3.5-flash" },
+    { provider: "simulator", model: "qwen3.5-4b" },
+    { provider: "simulator", model: "qwen3.5-flash" },
+  ];
+  await page.goto(compareUrl(SIM));
+  await expect(page.getByTestId("compare-column")).toHaveCount(3);
+  await page.getByTestId("system-input").fill("Answer like a pirate.");
+  const shared = page.getByTestId("side-panel");
+  await shared.getByTestId("param-input-sim_ttft_ms").fill("5");
+  await shared.getByTestId("param-input-sim_tokens_per_second").fill("4000");
+  // Column 3 (the second Flash) overrides the seed.
+  await column(page, 2).getByTestId("column-params").locator("summary").click();
+  await column(page, 2).getByTestId("param-input-seed").fill("42");
+  await expect(column(page, 2).getByTestId("column-param-seed")).toHaveAttribute("data-source", "override");
+
+  await page.getByTestId("composer-input").fill("Who goes first?");
+  await page.getByTestId("send-button").click();
+  for (let i = 0; i < 3; i++) await waitStatus(column(page, i), "done");
+  const answers = await Promise.all([0, 1, 2].map((i) => column(page, i).getByTestId("answer").innerText()));
+
+  // A repeat batch after it.
+  await page.getByTestId("repeat-n").fill("1");
+  await page.getByTestId("repeat-start").click();
+  await expect(page.getByTestId("repeat-progress")).toHaveText("3 / 3 done", { timeout: 30_000 });
+
+  await page.goto("/history");
+  const rows = page.getByTestId("history-row");
+  await expect(rows.filter({ hasText: "repeat batch of 3 runs" })).toHaveCount(1);
+  const comparison = rows.filter({ hasText: "comparison of 3 runs" });
+  await expect(comparison).toHaveCount(1);
+  await comparison.getByTestId("row-target").click();
+
+  await expect(page.getByTestId("compare-column")).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await expect(column(page, i)).toHaveAttribute("data-target", `${SIM[i]!.provider}::${SIM[i]!.model}`);
+    await expect(column(page, i).getByTestId("answer")).toHaveText(answers[i]!);
+  }
+  await expect(page.getByTestId("system-input")).toHaveValue("Answer like a pirate.");
+  await expect(page.getByTestId("side-panel").getByTestId("param-input-sim_tokens_per_second")).toHaveValue("4000");
+  await expect(column(page, 2).getByTestId("column-param-seed")).toHaveAttribute("data-source", "override");
+  await expect(column(page, 2).getByTestId("column-param-seed")).toContainText("seed=42");
+  await expect(column(page, 0).getByTestId("column-param-seed")).toHaveCount(0);
+});
+
 test("stop one column mid-stream while the others finish; one provider's error leaves the others untouched", async ({ page, upstream }) => {
   await upstream.configure({ empiriolabs: { ttftMs: 50, gapMs: 5, answerTokens: 20 }, openrouter: { ttftMs: 50, gapMs: 100, answerTokens: 200 }, dashscope: { status: 429 } });
   await page.goto(compareUrl(TARGETS));

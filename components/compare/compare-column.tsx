@@ -39,8 +39,8 @@ type Props = {
 export function CompareColumn(props: Props) {
   const { column, index, count, catalog, offering, params, detail, unsupported, system, compareGroupId } = props;
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
-  const request = useRef({ provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId });
-  request.current = { provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId };
+  const request = useRef({ provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId, compareColumn: index });
+  request.current = { provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId, compareColumn: index };
 
   const transport = useMemo(
     () =>

@@ -93,6 +93,12 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const rows = summarize(summaryColumns);
   const labels = distinctLabels(perColumn.map((c) => `${providerName(c.offering.provider)} · ${c.offering.label}`));
   const busy = busyIds.size > 0;
+  // A reopened comparison brings its shared parameters and system prompt back.
+  useEffect(() => {
+    if (!cols.reopened) return;
+    setShared(cols.reopened.shared);
+    setSystem(cols.reopened.system);
+  }, [cols.reopened]);
   const sheet = useShortcutSheet();
   useShortcuts(
     {
@@ -150,7 +156,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             values={shared}
             errors={errors}
             changedCount={Object.keys(shared).length}
-            generation="shared"
+            generation={cols.reopened ? "reopened" : "shared"}
             onChange={(name, value) => setShared((s) => (value === undefined ? Object.fromEntries(Object.entries(s).filter(([k]) => k !== name)) : { ...s, [name]: value }))}
             onJsonError={(name, message) => setJsonErrors((current) => withFieldError(current, name, message))}
             onResetAll={() => {
@@ -225,7 +231,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
               targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, offering: c.offering, lastRecord: summaryColumns[i] ?? null }))}
               system={system}
               defaultPrompt={lastPrompt}
-              compareGroupId={cols.compareGroupId}
+              
             />
           </section>
         </main>

@@ -9,11 +9,12 @@ import { percentile, type RunNumbers } from "@/lib/compare/stats";
 import { formatMs, formatRate, formatUsd } from "@/lib/format";
 import type { ParamValues } from "@/lib/params/param-validator";
 import { estimateRepeatRun, OUTPUT_BASIS_LABEL } from "@/lib/compare/repeat-estimate";
+import { repeatBatchGroupId } from "@/lib/compare/targets";
 import type { OfferingView } from "@/components/playground/types";
 import { fetchRunRecord, type RunRecordNumbers } from "./compare-types";
 
 type RepeatTarget = { label: string; provider: string; model: string; params: ParamValues; offering: OfferingView; lastRecord: RunNumbers | null };
-type Props = { targets: RepeatTarget[]; system: string; defaultPrompt: string; compareGroupId: string };
+type Props = { targets: RepeatTarget[]; system: string; defaultPrompt: string };
 type Result = { label: string; samples: RunRecordNumbers[]; failed: number };
 
 async function runOnce(target: RepeatTarget, prompt: string, system: string, compareGroupId: string, signal: AbortSignal): Promise<RunRecordNumbers> {
@@ -41,7 +42,7 @@ function stat(values: (number | null)[], p: number) {
   return percentile(values.filter((v): v is number => v !== null), p);
 }
 
-export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: Props) {
+export function RepeatPanel({ targets, system, defaultPrompt }: Props) {
   const [n, setN] = useState(3);
   const [concurrency, setConcurrency] = useState(2);
   const [prompt, setPrompt] = useState("");
@@ -57,7 +58,9 @@ export function RepeatPanel({ targets, system, defaultPrompt, compareGroupId }: 
   const start = async () => {
     const controller = new AbortController();
     abort.current = controller;
-    const tasks = targets.flatMap((target, t) => Array.from({ length: n }, () => ({ t, run: () => runOnce(target, text, system, compareGroupId, controller.signal) })));
+    // A batch is its own entry in history, apart from the comparison's column runs.
+    const batchGroupId = repeatBatchGroupId();
+    const tasks = targets.flatMap((target, t) => Array.from({ length: n }, () => ({ t, run: () => runOnce(target, text, system, batchGroupId, controller.signal) })));
     let done = 0;
     setProgress({ done, total: tasks.length });
     setResults(null);

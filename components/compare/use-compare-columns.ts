@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import type { PlaygroundMessage } from "@/components/playground/message-item";
 import { offeringKey, type CatalogView, type OfferingView } from "@/components/playground/types";
 import { compareUrl, MAX_COLUMNS, MIN_COLUMNS, type Target } from "@/lib/compare/targets";
+import { reopenComparison, type StoredComparisonRun } from "@/lib/compare/reopen-comparison";
+import type { ParamValues } from "@/lib/params/param-validator";
 import type { Column } from "./compare-types";
 
 const newId = () => crypto.randomUUID().slice(0, 8);
@@ -20,7 +22,7 @@ function defaultTargets(catalog: CatalogView): Target[] {
   return [first, second].filter((o): o is OfferingView => Boolean(o)).map((o) => ({ provider: o.provider, model: o.providerModelId }));
 }
 
-type StoredRun = { provider: string; model: string; messages: PlaygroundMessage[]; output: { text: string; reasoning: string }; id: string; createdAt: string };
+type StoredRun = StoredComparisonRun & { messages: PlaygroundMessage[]; output: { text: string; reasoning: string } };
 
 /** Columns of a comparison: add, remove, duplicate, reorder; targets mirrored in the URL; a stored group reopened. */
 export function useCompareColumns(catalog: CatalogView, initialTargets: Target[], groupId: string | null) {
@@ -33,19 +35,18 @@ export function useCompareColumns(catalog: CatalogView, initialTargets: Target[]
   const [initialMessages, setInitialMessages] = useState<Record<string, PlaygroundMessage[]>>({});
   const [loaded, setLoaded] = useState(groupId === null);
 
-  // Reopen a stored comparison: one column per target, with its latest conversation.
+  // Reopen a stored comparison exactly: its columns in order, their parameters and conversations.
+  const [reopened, setReopened] = useState<{ shared: ParamValues; system: string } | null>(null);
   useEffect(() => {
     if (!groupId) return;
     void (async () => {
       const response = await fetch(`/api/runs?limit=200&compareGroupId=${encodeURIComponent(groupId)}`);
       const runs = response.ok ? ((await response.json()).runs as StoredRun[]) : [];
-      const latest = new Map<string, StoredRun>();
-      for (const run of runs) if (!latest.has(`${run.provider}::${run.model}`)) latest.set(`${run.provider}::${run.model}`, run);
-      if (latest.size > 0) {
-        const reopened = [...latest.values()].reverse().slice(0, MAX_COLUMNS);
-        const next = reopened.map((run) => ({ id: newId(), target: { provider: run.provider, model: run.model }, overrides: {} }));
+      const comparison = reopenComparison(runs, MAX_COLUMNS);
+      if (comparison) {
+        const next = comparison.columns.map((c) => ({ id: newId(), target: c.target, overrides: c.overrides }));
         const history: Record<string, PlaygroundMessage[]> = {};
-        reopened.forEach((run, i) => {
+        comparison.columns.forEach(({ run }, i) => {
           const answer: PlaygroundMessage = {
             id: `${run.id}-answer`,
             role: "assistant",
@@ -55,6 +56,7 @@ export function useCompareColumns(catalog: CatalogView, initialTargets: Target[]
           history[next[i]!.id] = [...run.messages, answer];
         });
         setInitialMessages(history);
+        setReopened({ shared: comparison.shared, system: comparison.system });
         setColumns(next.length >= MIN_COLUMNS ? next : [...next, ...defaultTargets(catalog).slice(0, MIN_COLUMNS - next.length).map((target) => ({ id: newId(), target, overrides: {} }))]);
       }
       setLoaded(true);
@@ -72,6 +74,8 @@ export function useCompareColumns(catalog: CatalogView, initialTargets: Target[]
     columns,
     loaded,
     initialMessages,
+    /** The shared parameters and system prompt of a reopened comparison. */
+    reopened,
     compareGroupId,
     markGroupInUrl: () => setGroupInUrl(true),
     newComparison() {

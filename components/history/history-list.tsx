@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatMs, formatRate, formatTokens, formatUsd } from "@/lib/format";
 import type { RunRecord } from "@/lib/runs/run-record";
-import { compareUrl } from "@/lib/compare/targets";
+import { compareUrl, isRepeatBatch, targetKey, type Target } from "@/lib/compare/targets";
 import { useViewer } from "@/components/auth/viewer-context";
 import { firstWords, type HistoryEntry } from "./history-types";
 
@@ -17,6 +17,13 @@ type Props = {
   onToggle: (runId: string) => void;
   onDelete: (run: RunRecord) => void;
 };
+
+/** Each target once, in the order the runs name them. */
+function distinctTargets(runs: RunRecord[]): Target[] {
+  const seen = new Map<string, Target>();
+  for (const r of runs) seen.set(targetKey(r), seen.get(targetKey(r)) ?? { provider: r.provider, model: r.model });
+  return [...seen.values()];
+}
 
 function sum(values: (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null);
@@ -86,9 +93,15 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
               <input type="checkbox" aria-label="Select to compare" data-testid="row-select" checked={selected.has(run.id)} onChange={() => onToggle(run.id)} />
               <span className="shrink-0 font-mono text-zinc-500 md:w-36 dark:text-zinc-400">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
               {entry.kind === "comparison" ? (
-                <a href={compareUrl(entry.runs.map((r) => ({ provider: r.provider, model: r.model })), entry.groupId)} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
-                  comparison of {entry.runs.length} runs
-                </a>
+                isRepeatBatch(entry.groupId) ? (
+                  <a href={compareUrl(distinctTargets(entry.runs))} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
+                    repeat batch of {entry.runs.length} runs
+                  </a>
+                ) : (
+                  <a href={compareUrl(distinctTargets(entry.runs), entry.groupId)} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
+                    comparison of {entry.runs.length} runs
+                  </a>
+                )
               ) : (
                 <a href={`/runs/${run.id}`} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
                   {run.provider} · {run.model}

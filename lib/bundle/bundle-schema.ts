@@ -31,6 +31,8 @@ const bundleRunSchema = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   compareGroupId: z.string().nullable(),
+  /** Bundles from before columns were recorded have none. */
+  compareColumn: z.number().int().min(0).nullable().default(null),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });

@@ -36,3 +36,8 @@ export function serializeTargets(targets: Target[]): string {
 export function compareUrl(targets: Target[], groupId?: string | null): string {
   return `/compare?t=${serializeTargets(targets)}${groupId ? `&group=${encodeURIComponent(groupId)}` : ""}`;
 }
+
+/** Repeat mode's runs share a group of their own per batch, so history lists a batch apart from the comparison. */
+const REPEAT_BATCH_PREFIX = "repeat-";
+export const repeatBatchGroupId = (): string => `${REPEAT_BATCH_PREFIX}${crypto.randomUUID()}`;
+export const isRepeatBatch = (groupId: string): boolean => groupId.startsWith(REPEAT_BATCH_PREFIX);

@@ -29,6 +29,7 @@ export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: 
     tokensPerSecond: row.tokensPerSecond,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : null,
     compareGroupId: row.compareGroupId,
+    compareColumn: row.compareColumn,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     shareId: row.shareId,

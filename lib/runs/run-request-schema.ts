@@ -16,6 +16,8 @@ export const runRequestSchema = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
   system: z.string().max(200_000).optional(),
   compareGroupId: z.string().min(1).max(100).optional(),
+  /** The comparison column (0-based, left to right) the run was sent from. */
+  compareColumn: z.number().int().min(0).max(5).optional(),
 });
 
 export type RunRequest = z.infer<typeof runRequestSchema>;

@@ -135,6 +135,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
       messages: body.messages,
       promptText: promptTextOf(body.messages, body.system),
       compareGroupId: body.compareGroupId ?? null,
+      compareColumn: body.compareGroupId ? (body.compareColumn ?? null) : null,
       attachmentsSent: run.attachmentsSent,
       userId: actor.id,
       apiKeyId: actor.apiKeyId,

@@ -1,0 +1,1 @@
+ALTER TABLE `runs` ADD `compare_column` integer;

@@ -96,7 +96,7 @@ test("a comparison reopens from history exactly: columns in order (a target twic
   await page.getByTestId("composer-input").fill("Who goes first?");
   await page.getByTestId("send-button").click();
   for (let i = 0; i < 3; i++) await waitStatus(column(page, i), "done");
-  const answers = await Promise.all([0, 1, 2].map((i) => column(page, i).getByTestId("answer").innerText()));
+  const answers = await Promise.all([0, 1, 2].map(async (i) => (await column(page, i).getByTestId("answer").textContent())!));
 
   // A repeat batch after it.
   await page.getByTestId("repeat-n").fill("1");
@@ -104,7 +104,7 @@ test("a comparison reopens from history exactly: columns in order (a target twic
   await expect(page.getByTestId("repeat-progress")).toHaveText("3 / 3 done", { timeout: 30_000 });
 
   await page.goto("/history");
-  const rows = page.getByTestId("history-row");
+  const rows = page.getByTestId("history-row").filter({ hasText: "Who goes first?" });
   await expect(rows.filter({ hasText: "repeat batch of 3 runs" })).toHaveCount(1);
   const comparison = rows.filter({ hasText: "comparison of 3 runs" });
   await expect(comparison).toHaveCount(1);

@@ -1,6 +1,8 @@
 import { expect, test } from "./support/fixtures";
 
 // Find any past run, compare a few, delete one, and see what everything cost.
+// The stories count rows, so they get a server (and database) of their own.
+test.use({ serverFor: "history" });
 
 async function run(request: import("@playwright/test").APIRequestContext, text: string, params: Record<string, unknown> = {}) {
   const response = await request.post("/api/runs", {

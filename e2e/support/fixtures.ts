@@ -2,11 +2,14 @@ import { expect, type Page } from "@playwright/test";
 import { test as base } from "./csp-guard";
 import { AppServer, freePort, tempDataDir } from "./app-server";
 
-type WorkerFixtures = { app: AppServer };
+// `serverFor`: files that count what is in the database set their own name
+// (test.use), and Playwright gives them a worker with a fresh server of their own.
+type WorkerFixtures = { app: AppServer; serverFor: string };
 
 export const test = base.extend<{ playground: PlaygroundPage }, WorkerFixtures>({
+  serverFor: ["shared", { scope: "worker", option: true }],
   app: [
-    async ({}, use) => {
+    async ({ serverFor: _serverFor }, use) => {
       const server = new AppServer(await freePort(), tempDataDir());
       await server.start();
       await use(server);

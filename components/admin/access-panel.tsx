@@ -12,7 +12,7 @@ export function AccessPanel({ offerings }: { offerings: { key: string; label: st
   const [draft, setDraft] = useState<Access | null>(null);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => setDraft(data), [data]);
-  if (!draft) return <p className="text-xs text-zinc-500 dark:text-zinc-400">{error ?? "Loading access…"}</p>;
+  if (!draft) return <p className="text-xs text-muted">{error ?? "Loading access…"}</p>;
   const list = draft.member;
   const toggle = (key: string) => {
     const current = list ?? offerings.map((o) => o.key);
@@ -31,7 +31,7 @@ export function AccessPanel({ offerings }: { offerings: { key: string; label: st
         {offerings.map((o) => (
           <label key={o.key} className="flex items-center gap-2">
             <input type="checkbox" data-testid={`access-${o.key}`} checked={list === null || list.includes(o.key)} onChange={() => toggle(o.key)} />
-            {o.label} <span className="font-mono text-zinc-500 dark:text-zinc-400">{o.key}</span>
+            {o.label} <span className="font-mono text-muted">{o.key}</span>
           </label>
         ))}
       </fieldset>

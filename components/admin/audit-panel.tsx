@@ -47,7 +47,7 @@ export function AuditPanel() {
       {error && <p role="alert" className="text-xs text-red-700">{error}</p>}
       <table data-testid="audit-table" className="w-full border-collapse text-xs">
         <thead>
-          <tr className="text-left text-zinc-500 dark:text-zinc-400">
+          <tr className="text-left text-muted">
             <th className="p-1">#</th>
             <th className="p-1">When (UTC)</th>
             <th className="p-1">Actor</th>
@@ -62,7 +62,7 @@ export function AuditPanel() {
             <tr key={e.seq} data-testid="audit-row" data-action={e.action} className="border-t border-zinc-100 align-top dark:border-zinc-800">
               <td className="p-1 font-mono">{e.seq}</td>
               <td className="p-1 font-mono">{e.at.replace("T", " ").slice(0, 19)}</td>
-              <td className="p-1">{e.actor.email ?? "—"} {e.actor.role ? <span className="text-zinc-500 dark:text-zinc-400">({e.actor.role})</span> : null}</td>
+              <td className="p-1">{e.actor.email ?? "—"} {e.actor.role ? <span className="text-muted">({e.actor.role})</span> : null}</td>
               <td className="p-1 font-mono">{e.action}</td>
               <td className="p-1 font-mono">{e.target ? `${e.target.type} ${e.target.id ?? ""}` : "—"}</td>
               <td className="max-w-md truncate p-1 font-mono" title={JSON.stringify({ before: e.before, after: e.after })}>

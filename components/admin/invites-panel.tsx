@@ -57,7 +57,7 @@ export function InvitesPanel({ me }: { me: { role: string } }) {
       )}
       <table data-testid="invites-table" className="w-full border-collapse text-xs">
         <thead>
-          <tr className="text-left text-zinc-500 dark:text-zinc-400">
+          <tr className="text-left text-muted">
             <th className="p-1">Role</th>
             <th className="p-1">For</th>
             <th className="p-1">Status</th>

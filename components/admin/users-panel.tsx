@@ -43,7 +43,7 @@ export function UsersPanel({ me }: { me: { id: string; role: string } }) {
       {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
       <table data-testid="users-table" className="w-full border-collapse text-xs">
         <thead>
-          <tr className="text-left text-zinc-500 dark:text-zinc-400">
+          <tr className="text-left text-muted">
             <th className="p-1">Name</th>
             <th className="p-1">Email</th>
             <th className="p-1">Role</th>

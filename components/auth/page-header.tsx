@@ -5,7 +5,7 @@ export function PageHeader({ title }: { title: string }) {
   return (
     <header className="flex flex-wrap items-center gap-3">
       <h1 className="text-sm font-semibold">{title}</h1>
-      <nav aria-label="Main" className="flex gap-3 text-xs text-zinc-500 underline dark:text-zinc-400">
+      <nav aria-label="Main" className="flex gap-3 text-xs text-muted underline">
         <a href="/">Playground</a>
         <a href="/compare">Compare</a>
         <a href="/history">History and costs</a>

@@ -42,7 +42,7 @@ export function SignInView({ next, password, oidcName, error }: Props) {
           }}
         />
       )}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">New here? Ask an admin of this playground for an invite link.</p>
+      <p className="text-xs text-muted">New here? Ask an admin of this playground for an invite link.</p>
     </main>
   );
 }

@@ -52,7 +52,7 @@ export function ViewCode({ request }: { request: Omit<CodeRequest, "baseUrl"> & 
       <pre data-testid="code-text" className="max-h-96 overflow-auto rounded bg-zinc-900 p-2 text-[11px] text-zinc-100">
         {code}
       </pre>
-      <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
+      <p className="text-[11px] text-muted">
         {tab === "gateway"
           ? "Make a key on the API keys page and set PLAYGROUND_API_KEY; the provider's own key stays on this server."
           : `The key is read from ${request.keyEnv ? `$${request.keyEnv}` : "nowhere (none needed)"}; it never leaves your machine in this page.`}

@@ -24,7 +24,7 @@ export function ColumnOverrides({ specs, detail, unsupported, overrides, onOverr
   const overridden = Object.values(detail).filter((d) => d.source === "override").length;
   return (
     <details data-testid="column-params" className="min-w-0 flex-1 text-[11px]">
-      <summary className="cursor-pointer select-none text-zinc-500 dark:text-zinc-400">
+      <summary className="cursor-pointer select-none text-muted">
         params: {Object.keys(detail).length} sent{overridden ? `, ${overridden} overridden` : ""}
         {unsupported.length ? `, ${unsupported.length} not accepted` : ""}
       </summary>
@@ -35,7 +35,7 @@ export function ColumnOverrides({ specs, detail, unsupported, overrides, onOverr
           </li>
         ))}
         {unsupported.map((name) => (
-          <li key={name} data-testid={`column-unsupported-${name}`} className="font-mono text-zinc-500 line-through dark:text-zinc-400" title="This provider's schema has no such parameter: it is not sent">
+          <li key={name} data-testid={`column-unsupported-${name}`} className="font-mono text-muted line-through" title="This provider's schema has no such parameter: it is not sent">
             {name} (not accepted by this provider)
           </li>
         ))}

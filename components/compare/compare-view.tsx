@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { attachmentRefusals, readyFileParts, useAttachments } from "@/components/playground/attachments/use-attachments";
 import { UserMenu } from "@/components/auth/user-menu";
-import { SidePanel, SidePanelToggle, togglePanel } from "@/components/layout/side-panel";
+import { SidePanel, SidePanelToggle, useSidePanel } from "@/components/layout/side-panel";
 import { ShortcutSheet, useShortcuts, useShortcutSheet } from "@/components/layout/shortcuts";
 import { SkipLink } from "@/components/layout/skip-link";
 import { Composer } from "@/components/playground/composer";
@@ -24,7 +24,7 @@ import { useCompareColumns } from "./use-compare-columns";
 
 // Repeat mode brings the charting library; it loads when the panel is first shown, not with the page.
 const RepeatPanel = dynamic(() => import("./repeat-panel").then((m) => m.RepeatPanel), {
-  loading: () => <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">Loading repeat mode…</p>,
+  loading: () => <p className="p-3 text-sm text-muted">Loading repeat mode…</p>,
 });
 
 type Props = { catalog: CatalogView; uploadLimits: UploadLimits; initialTargets: Target[]; groupId: string | null };
@@ -35,8 +35,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
   const [system, setSystem] = useState("");
   const [sendTo, setSendTo] = useState<string>("all");
-  const [panelOpen, setPanelOpen] = useState(false);
-  const [panelCollapsed, setPanelCollapsed] = useState(false);
+  const panel = useSidePanel();
   const [presetModel, setPresetModel] = useState(catalog.models[0]?.id ?? "");
   const [busyIds, setBusyIds] = useState<Set<string>>(new Set());
   const [lastRuns, setLastRuns] = useState<Record<string, string>>({});
@@ -105,7 +104,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
       stop: () => handles.current.forEach((h) => h.stop()),
       focusComposer: () => document.getElementById("composer-input")?.focus(),
       newChat: () => !busy && (cols.newComparison(), setLastRuns({})),
-      toggleParams: () => togglePanel(setPanelOpen, setPanelCollapsed),
+      toggleParams: panel.toggle,
       switchPage: () => window.location.assign("/"),
     },
     sheet.open,
@@ -119,7 +118,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
       <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-sm font-semibold">Compare</h1>
         <UserMenu />
-        <a href="/" className="text-xs text-zinc-500 underline dark:text-zinc-400">
+        <a href="/" className="text-xs text-muted underline">
           Playground
         </a>
         <Button size="sm" data-testid="add-column" disabled={cols.columns.length >= 6} onClick={() => cols.add()}>
@@ -141,16 +140,16 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
         <Button size="sm" variant="ghost" data-testid="new-comparison" disabled={busy} onClick={() => (cols.newComparison(), setLastRuns({}))}>
           New comparison
         </Button>
-        <SidePanelToggle label="Shared parameters" onOpen={() => setPanelOpen(true)} />
-        <span className="ml-auto hidden text-[11px] text-zinc-500 md:inline dark:text-zinc-400">{cols.columns.length} columns · the URL carries the targets</span>
+        <SidePanelToggle label="Shared parameters" onOpen={() => panel.setOpen(true)} />
+        <span className="ml-auto hidden text-[11px] text-muted md:inline">{cols.columns.length} columns · the URL carries the targets</span>
       </header>
       <div className="flex min-h-0 flex-1">
-        <SidePanel open={panelOpen} collapsed={panelCollapsed} onClose={() => setPanelOpen(false)} label="Shared parameters" className="space-y-3 md:w-72">
-          <label className="block text-xs font-medium text-zinc-500 dark:text-zinc-400" htmlFor="compare-system">
+        <SidePanel open={panel.open} collapsed={panel.collapsed} onClose={() => panel.setOpen(false)} label="Shared parameters" className="space-y-3 md:w-72">
+          <label className="block text-xs font-medium text-muted" htmlFor="compare-system">
             System prompt (all columns)
           </label>
           <textarea id="compare-system" data-testid="system-input" rows={2} value={system} onChange={(e) => setSystem(e.target.value)} className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
-          <p className="text-[11px] text-zinc-500 dark:text-zinc-400">Shared parameters apply to every column that has them, clamped to its range. Override one in a column&apos;s params.</p>
+          <p className="text-[11px] text-muted">Shared parameters apply to every column that has them, clamped to its range. Override one in a column&apos;s params.</p>
           <ParamPanel
             specs={specs}
             values={shared}
@@ -195,7 +194,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             </div>
           )}
           <div className="flex items-center gap-2 px-3 pt-2 text-xs">
-            <label htmlFor="send-to" className="text-zinc-500 dark:text-zinc-400">
+            <label htmlFor="send-to" className="text-muted">
               Send to
             </label>
             <select id="send-to" data-testid="send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value)} className="h-7 rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900">
@@ -225,13 +224,12 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             onStop={() => handles.current.forEach((h) => h.stop())}
           />
           <section className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
-            <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Summary of the last run per column</h2>
+            <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Summary of the last run per column</h2>
             <SummaryTable labels={labels} rows={rows} />
             <RepeatPanel
               targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, offering: c.offering, lastRecord: summaryColumns[i] ?? null }))}
               system={system}
               defaultPrompt={lastPrompt}
-              
             />
           </section>
         </main>

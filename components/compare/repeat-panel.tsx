@@ -115,7 +115,7 @@ export function RepeatPanel({ targets, system, defaultPrompt }: Props) {
           </span>
         )}
       </p>
-      <ul data-testid="repeat-estimate-basis" className="list-inside list-disc text-zinc-500 dark:text-zinc-400">
+      <ul data-testid="repeat-estimate-basis" className="list-inside list-disc text-muted">
         {targets.map((t, i) => {
           const e = estimates[i]!;
           return (
@@ -144,7 +144,7 @@ export function RepeatPanel({ targets, system, defaultPrompt }: Props) {
         <>
           <table data-testid="repeat-table" className="w-full border-collapse">
             <thead>
-              <tr className="text-left text-zinc-500 dark:text-zinc-400">
+              <tr className="text-left text-muted">
                 <th className="p-1">Target</th>
                 <th className="p-1 text-right">runs</th>
                 <th className="p-1 text-right">TTFT p50</th>
@@ -176,7 +176,7 @@ export function RepeatPanel({ targets, system, defaultPrompt }: Props) {
           <div className="grid grid-cols-1 gap-2 md:grid-cols-3" data-testid="repeat-charts">
             {REPEAT_CHARTS.map((chart) => (
               <figure key={chart.title} className="h-56">
-                <figcaption className="text-zinc-500 dark:text-zinc-400">{chart.title}</figcaption>
+                <figcaption className="text-muted">{chart.title}</figcaption>
                 <ResponsiveContainer width="100%" height="90%">
                   <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
                     <CartesianGrid strokeDasharray="3 3" />

@@ -28,7 +28,7 @@ export function SummaryTable({ labels, rows }: { labels: string[]; rows: Summary
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} data-testid={`summary-row-${row.key}`}>
-              <td className="border-b border-zinc-100 p-1 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">{row.label}</td>
+              <td className="border-b border-zinc-100 p-1 text-muted dark:border-zinc-800">{row.label}</td>
               {row.values.map((value, i) => {
                 const best = row.best.includes(i);
                 return (

@@ -30,7 +30,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
       .catch(() => setError("failed to load costs"));
   }, [from, to]);
   if (error) return <p className="text-xs text-red-600">{error}</p>;
-  if (!rows) return <p className="text-xs text-zinc-500 dark:text-zinc-400">Loading costs…</p>;
+  if (!rows) return <p className="text-xs text-muted">Loading costs…</p>;
 
   const providers = [...new Set(rows.map((r) => r.provider))];
   const byDay = [...new Set(rows.map((r) => r.day))].map((day) => ({
@@ -53,7 +53,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
   return (
     <div data-testid="cost-report" className="space-y-2 text-xs">
       <p>
-        <span data-testid="cost-scope" className="mr-1 text-zinc-500 dark:text-zinc-400">{scope === "team" ? "Whole team:" : "Your runs:"}</span>
+        <span data-testid="cost-scope" className="mr-1 text-muted">{scope === "team" ? "Whole team:" : "Your runs:"}</span>
         Computed cost <span data-testid="cost-total" className="font-mono font-semibold">{formatUsd(total)}</span> · provider-reported{" "}
         <span data-testid="cost-reported" className="font-mono">{reportedUsd(reported)}</span> · {rows.reduce((n, r) => n + r.runs, 0)} runs ·{" "}
         <a data-testid="cost-csv" href={`/api/costs/csv?from=${from}&to=${to}`} className="underline">
@@ -76,7 +76,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
       </div>
       <table data-testid="cost-table" className="w-full border-collapse">
         <thead>
-          <tr className="text-left text-zinc-500 dark:text-zinc-400">
+          <tr className="text-left text-muted">
             <th className="p-1">Provider · model</th>
             <th className="p-1 text-right">runs</th>
             <th className="p-1 text-right">computed</th>
@@ -98,14 +98,14 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
       </table>
       {scope === "team" && byUser.length > 0 && (
         <table data-testid="cost-by-user" className="w-full border-collapse">
-          <caption className="p-1 text-left text-zinc-500 dark:text-zinc-400">
+          <caption className="p-1 text-left text-muted">
             By person ·{" "}
             <a data-testid="cost-user-csv" href={`/api/costs/csv?from=${from}&to=${to}&by=user`} className="underline">
               export CSV
             </a>
           </caption>
           <thead>
-            <tr className="text-left text-zinc-500 dark:text-zinc-400">
+            <tr className="text-left text-muted">
               <th className="p-1">Person</th>
               <th className="p-1">Provider · model</th>
               <th className="p-1 text-right">runs</th>

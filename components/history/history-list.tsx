@@ -73,7 +73,7 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
           const style = { position: "absolute" as const, top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)` };
           if (!entry) {
             return (
-              <div key="more" style={style} className="p-3 text-center text-xs text-zinc-500 dark:text-zinc-400">
+              <div key="more" style={style} className="p-3 text-center text-xs text-muted">
                 Loading more…
               </div>
             );
@@ -91,7 +91,7 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
               className="flex flex-wrap items-center gap-x-2 gap-y-0.5 border-b border-zinc-100 px-2 py-1.5 text-xs md:h-11 md:flex-nowrap md:py-0 dark:border-zinc-800"
             >
               <input type="checkbox" aria-label="Select to compare" data-testid="row-select" checked={selected.has(run.id)} onChange={() => onToggle(run.id)} />
-              <span className="shrink-0 font-mono text-zinc-500 md:w-36 dark:text-zinc-400">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
+              <span className="shrink-0 font-mono text-muted md:w-36">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
               {entry.kind === "comparison" ? (
                 isRepeatBatch(entry.groupId) ? (
                   <a href={compareUrl(distinctTargets(entry.runs))} className="min-w-0 flex-1 truncate underline md:w-56 md:flex-none" data-testid="row-target">
@@ -110,12 +110,12 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
               <span data-testid="row-words" className="min-w-0 basis-full truncate md:flex-1 md:basis-auto">
                 {run.apiKeyName && <span data-testid="row-api" className="mr-1 rounded bg-blue-100 px-1 text-blue-900 dark:bg-blue-950 dark:text-blue-200">API · {run.apiKeyName}</span>}
                 {run.visibility === "team" && <span data-testid="row-team" className="mr-1 rounded bg-zinc-200 px-1 dark:bg-zinc-800">team</span>}
-                {run.author && viewer && run.userId !== viewer.id && <span data-testid="row-author" className="mr-1 text-zinc-500 dark:text-zinc-400">{run.author.name}:</span>}
-                {run.contentHidden ? <span className="italic text-zinc-500 dark:text-zinc-400">private</span> : firstWords(run)}
+                {run.author && viewer && run.userId !== viewer.id && <span data-testid="row-author" className="mr-1 text-muted">{run.author.name}:</span>}
+                {run.contentHidden ? <span className="italic text-muted">private</span> : firstWords(run)}
               </span>
               <RunCells runs={entry.kind === "run" ? [run] : entry.runs} />
               {entry.kind === "run" && viewer && (run.userId === viewer.id || viewer.can.manage) && (
-                <button type="button" data-testid="row-delete" aria-label="Delete run" className="ml-auto text-zinc-500 hover:text-red-600 md:ml-0 dark:text-zinc-400" onClick={() => onDelete(run)}>
+                <button type="button" data-testid="row-delete" aria-label="Delete run" className="ml-auto text-muted hover:text-red-600 md:ml-0" onClick={() => onDelete(run)}>
                   ✕
                 </button>
               )}

@@ -15,7 +15,7 @@ import { groupEntries, type HistoryFilters } from "./history-types";
 // redraws only when its period changes, not each time the list loads a page.
 const CostReportView = memo(
   dynamic(() => import("./cost-report-view").then((m) => m.CostReportView), {
-    loading: () => <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">Loading the cost report…</p>,
+    loading: () => <p className="p-3 text-sm text-muted">Loading the cost report…</p>,
   }),
 );
 
@@ -76,8 +76,8 @@ export function HistoryView({ catalog, users }: Props) {
     <main className="mx-auto max-w-7xl space-y-4 p-4">
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-sm font-semibold">History</h1>
-        <a href="/" className="text-xs text-zinc-500 underline dark:text-zinc-400">Playground</a>
-        <a href="/compare" className="text-xs text-zinc-500 underline dark:text-zinc-400">Compare</a>
+        <a href="/" className="text-xs text-muted underline">Playground</a>
+        <a href="/compare" className="text-xs text-muted underline">Compare</a>
         <span className="ml-auto">
           <UserMenu />
         </span>
@@ -110,8 +110,8 @@ export function HistoryView({ catalog, users }: Props) {
             ))}
           </select>
         )}
-        <label className="text-xs text-zinc-500 dark:text-zinc-400">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
-        <label className="text-xs text-zinc-500 dark:text-zinc-400">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
+        <label className="text-xs text-muted">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
+        <label className="text-xs text-muted">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
         <span className="ml-auto flex items-center gap-2 text-xs">
           {selected.size > 0 && (
             <a data-testid="export-selected" href={`/api/export?ids=${[...selected].join(",")}`} download className="underline">
@@ -154,7 +154,7 @@ export function HistoryView({ catalog, users }: Props) {
       />
       {selectedRuns.length >= 2 && (
         <section data-testid="selected-compare" className="space-y-1">
-          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Selected runs side by side</h2>
+          <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Selected runs side by side</h2>
           <SummaryTable
             labels={selectedRuns.map((r) => `${r.provider} · ${r.model} · ${r.id.slice(0, 6)}`)}
             rows={summarize(selectedRuns.map((r) => ({ status: r.status, ttftMs: r.ttftMs, tokensPerSecond: r.tokensPerSecond, durationMs: r.durationMs, inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens, reasoningTokens: r.usage.reasoningTokens, costUsd: r.costUsd })))}
@@ -163,9 +163,9 @@ export function HistoryView({ catalog, users }: Props) {
       )}
       <section className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
-          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Costs</h2>
-          <label className="text-xs text-zinc-500 dark:text-zinc-400">from <input type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className={input} /></label>
-          <label className="text-xs text-zinc-500 dark:text-zinc-400">to <input type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className={input} /></label>
+          <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Costs</h2>
+          <label className="text-xs text-muted">from <input type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className={input} /></label>
+          <label className="text-xs text-muted">to <input type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className={input} /></label>
         </div>
         <CostReportView from={period.from} to={period.to} />
       </section>

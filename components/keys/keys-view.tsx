@@ -83,7 +83,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
         )}
         <table data-testid="keys-table" className="w-full border-collapse text-xs">
           <thead>
-            <tr className="text-left text-zinc-500 dark:text-zinc-400">
+            <tr className="text-left text-muted">
               <th className="p-1">Name</th>
               <th className="p-1">Key</th>
               <th className="p-1">Limits</th>

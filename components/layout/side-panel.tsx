@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 
@@ -49,8 +50,15 @@ export function SidePanelToggle({ onOpen, label }: { onOpen: () => void; label: 
   );
 }
 
-/** One toggle for both layouts: the sheet on phones, the sidebar on wide screens. */
-export function togglePanel(setOpen: (f: (open: boolean) => boolean) => void, setCollapsed: (f: (collapsed: boolean) => boolean) => void): void {
-  if (window.matchMedia("(min-width: 768px)").matches) setCollapsed((c) => !c);
-  else setOpen((o) => !o);
+/** The panel's state on both layouts: open as a sheet on phones, collapsed beside the page on wide screens. */
+export function useSidePanel() {
+  const [open, setOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  return {
+    open,
+    collapsed,
+    setOpen,
+    /** Ctrl/⌘ + B: whichever the screen shows. */
+    toggle: () => (window.matchMedia("(min-width: 768px)").matches ? setCollapsed((c) => !c) : setOpen((o) => !o)),
+  };
 }

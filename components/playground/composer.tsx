@@ -109,7 +109,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
           <Button size="sm" variant="ghost" data-testid="attach-button" disabled={!mayUpload} onClick={() => picker.current?.click()}>
             + Attach
           </Button>
-          <span data-testid="upload-limits" className="text-[11px] text-zinc-500 dark:text-zinc-400">
+          <span data-testid="upload-limits" className="text-[11px] text-muted">
             PNG, JPEG, WebP, GIF up to {formatBytes(limits.image)}; MP4, WebM, MOV up to {formatBytes(limits.video)}
           </span>
         </div>

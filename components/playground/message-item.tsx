@@ -41,7 +41,7 @@ function MessageFiles({ message }: { message: PlaygroundMessage }) {
 function ReasoningBlock({ text, streaming }: { text: string; streaming: boolean }) {
   return (
     <details open={streaming || undefined} data-testid="reasoning" className="mb-2 rounded border border-zinc-200 bg-zinc-100/60 px-2 py-1 text-xs dark:border-zinc-800 dark:bg-zinc-900/60">
-      <summary className="cursor-pointer select-none text-zinc-500 dark:text-zinc-400">Reasoning{streaming ? " (thinking…)" : ""}</summary>
+      <summary className="cursor-pointer select-none text-muted">Reasoning{streaming ? " (thinking…)" : ""}</summary>
       <div data-testid="reasoning-text" className="mt-1 text-zinc-600 dark:text-zinc-400">
         <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
           <Markdown text={text} streaming={streaming} />

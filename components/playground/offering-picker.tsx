@@ -22,7 +22,7 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
 
   return (
     <div className="space-y-2">
-      <label className="block text-xs font-medium text-zinc-500 dark:text-zinc-400" htmlFor="model-select">
+      <label className="block text-xs font-medium text-muted" htmlFor="model-select">
         Model
       </label>
       <select
@@ -38,7 +38,7 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
           </option>
         ))}
       </select>
-      <label className="block text-xs font-medium text-zinc-500 dark:text-zinc-400" htmlFor="offering-select">
+      <label className="block text-xs font-medium text-muted" htmlFor="offering-select">
         Provider
       </label>
       <select

@@ -45,7 +45,7 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
               <button
                 type="button"
                 data-testid={`param-reset-${spec.name}`}
-                className="text-[10px] text-zinc-500 underline hover:text-zinc-900 dark:hover:text-zinc-100 dark:text-zinc-400"
+                className="text-[10px] text-muted underline hover:text-zinc-900 dark:hover:text-zinc-100"
                 onClick={() => {
                   onJsonError(null);
                   onChange(undefined);
@@ -78,7 +78,7 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
           {(control.kind === "slider" || control.kind === "number") && (
             <NumberField key={resetKey} id={id} value={value} placeholder={spec.default === undefined ? "not set" : String(spec.default)} invalid={Boolean(error)} onChange={onChange} />
           )}
-          {control.kind === "readonly" && <span className="text-[10px] text-zinc-500 dark:text-zinc-400">managed by the playground</span>}
+          {control.kind === "readonly" && <span className="text-[10px] text-muted">managed by the playground</span>}
         </div>
       </div>
       {control.kind === "slider" && (
@@ -93,9 +93,9 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
       )}
       {control.kind === "tags" && <TagInput key={resetKey} id={id} value={Array.isArray(value) ? (value as string[]) : []} maxItems={control.maxItems} onChange={onChange} />}
       {control.kind === "json" && <JsonEditor key={resetKey} id={id} value={value} expect={control.expect} example={control.example} onChange={onChange} onSyntaxError={onJsonError} />}
-      <p className="text-[11px] leading-4 text-zinc-500 dark:text-zinc-400">
-        {spec.description} <span className="text-zinc-500 dark:text-zinc-400">· {describeDefault(spec)}</span>
-        {control.kind === "slider" && <span className="text-zinc-500 dark:text-zinc-400"> · range {control.min}–{control.max}</span>}
+      <p className="text-[11px] leading-4 text-muted">
+        {spec.description} <span className="text-muted">· {describeDefault(spec)}</span>
+        {control.kind === "slider" && <span className="text-muted"> · range {control.min}–{control.max}</span>}
       </p>
       {error && (
         <p role="alert" data-testid={`param-error-${spec.name}`} className="text-[11px] font-medium text-red-600">

@@ -49,19 +49,19 @@ export function ParamPanel({ specs, values, errors, changedCount, generation, on
     return (
       <>
         <ParkedParams parked={parked} onDiscard={onDiscardParked} />
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">This provider documents no tunable parameters for this model.</p>
+        <p className="text-xs text-muted">This provider documents no tunable parameters for this model.</p>
       </>
     );
   }
   return (
     <div data-testid="param-panel">
       <div className="flex items-center justify-between">
-        <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Parameters</h2>
-        <button type="button" data-testid="reset-all" disabled={changedCount === 0} onClick={onResetAll} className="text-[11px] text-zinc-500 underline disabled:no-underline disabled:opacity-40 dark:text-zinc-400">
+        <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Parameters</h2>
+        <button type="button" data-testid="reset-all" disabled={changedCount === 0} onClick={onResetAll} className="text-[11px] text-muted underline disabled:no-underline disabled:opacity-40">
           reset all ({changedCount} changed)
         </button>
       </div>
-      <p className="mb-1 text-[11px] text-zinc-500 dark:text-zinc-400">Only changed values are sent.</p>
+      <p className="mb-1 text-[11px] text-muted">Only changed values are sent.</p>
       <ParkedParams parked={parked} onDiscard={onDiscardParked} />
       {specs.map((spec) => (
         <ParamControl

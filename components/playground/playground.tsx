@@ -7,7 +7,7 @@ import { DefaultChatTransport } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
-import { SidePanel, SidePanelToggle, togglePanel } from "@/components/layout/side-panel";
+import { SidePanel, SidePanelToggle, useSidePanel } from "@/components/layout/side-panel";
 import { ShortcutSheet, useShortcuts, useShortcutSheet } from "@/components/layout/shortcuts";
 import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/auth/user-menu";
@@ -39,8 +39,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
   const [draftText, setDraftText] = useState("");
-  const [panelOpen, setPanelOpen] = useState(false);
-  const [panelCollapsed, setPanelCollapsed] = useState(false);
+  const panel = useSidePanel();
 
   // The transport is created once; it reads the current settings at send time.
   const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system });
@@ -86,7 +85,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
       stop: () => busy && void stop(),
       focusComposer: () => document.getElementById("composer-input")?.focus(),
       newChat: () => !busy && setMessages([]),
-      toggleParams: () => togglePanel(setPanelOpen, setPanelCollapsed),
+      toggleParams: panel.toggle,
       switchPage: () => window.location.assign("/compare"),
     },
     sheet.open,
@@ -99,22 +98,22 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-sm font-semibold">LLM Playground</h1>
-          <a href="/compare" data-testid="nav-compare" className="text-xs text-zinc-500 underline dark:text-zinc-400">
+          <a href="/compare" data-testid="nav-compare" className="text-xs text-muted underline">
             Compare side by side
           </a>
-          <a href="/history" data-testid="nav-history" className="text-xs text-zinc-500 underline dark:text-zinc-400">
+          <a href="/history" data-testid="nav-history" className="text-xs text-muted underline">
             History and costs
           </a>
         </div>
-        <span className="flex flex-wrap items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
-          <SidePanelToggle label="Model & parameters" onOpen={() => setPanelOpen(true)} />
+        <span className="flex flex-wrap items-center gap-3 text-xs text-muted">
+          <SidePanelToggle label="Model & parameters" onOpen={() => panel.setOpen(true)} />
           <UserMenu />
           {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
           <span className="hidden md:inline">Keys stay on the server · every run is recorded</span>
         </span>
       </header>
       <div className="flex min-h-0 flex-1">
-        <SidePanel open={panelOpen} collapsed={panelCollapsed} onClose={() => setPanelOpen(false)} label="Model & parameters" className="md:w-80">
+        <SidePanel open={panel.open} collapsed={panel.collapsed} onClose={() => panel.setOpen(false)} label="Model & parameters" className="md:w-80">
           <OfferingPicker catalog={catalog} modelId={settings.modelId} selected={settings.offering} onModelChange={settings.setModel} onOfferingChange={settings.setOffering} />
           <ParamPanel
             specs={settings.offering.params}
@@ -133,7 +132,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
         </SidePanel>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
-            <label htmlFor="system-prompt" className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
+            <label htmlFor="system-prompt" className="text-xs font-medium text-muted">
               System prompt
             </label>
             <textarea
@@ -147,7 +146,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             />
           </div>
           <div ref={scrollRef} data-testid="messages" className="flex-1 space-y-3 overflow-y-auto p-4">
-            {messages.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">Pick a model and a provider, set parameters, and send a message.</p>}
+            {messages.length === 0 && <p className="text-sm text-muted">Pick a model and a provider, set parameters, and send a message.</p>}
             {messages.map((message, index) => (
               <MessageItem
                 key={message.id}
@@ -194,7 +193,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onTextChange={setDraftText}
           />
           {messages.length > 0 && !busy && (
-            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-zinc-500 underline dark:text-zinc-400" onClick={() => setMessages([])}>
+            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-muted underline" onClick={() => setMessages([])}>
               New conversation
             </button>
           )}

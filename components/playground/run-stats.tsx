@@ -38,7 +38,7 @@ function useStoredRun(runId: string | undefined, enabled: boolean): RunRecordVie
 function Stat({ label, value, testId, title }: { label: string; value: string; testId: string; title?: string }) {
   return (
     <span className="inline-flex items-baseline gap-1" title={title}>
-      <span className="text-zinc-500 dark:text-zinc-400">{label}</span>
+      <span className="text-muted">{label}</span>
       <span data-testid={testId} className="font-mono text-zinc-700 dark:text-zinc-300">
         {value}
       </span>
@@ -74,7 +74,7 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
         {status}
       </span>
       {metadata?.runId && !streaming && (
-        <a data-testid="run-link" href={`/runs/${metadata.runId}`} className="text-zinc-500 underline hover:text-zinc-700 dark:text-zinc-400">
+        <a data-testid="run-link" href={`/runs/${metadata.runId}`} className="text-muted underline hover:text-zinc-700">
           run details
         </a>
       )}
@@ -117,13 +117,13 @@ export function RunStats({ metadata, streaming, liveTtftMs }: Props) {
         </>
       )}
       {metadata?.attachmentsSent?.map((a) => (
-        <p key={a.uploadId} data-testid="attachment-sent" className="w-full text-[11px] text-zinc-500 dark:text-zinc-400">
+        <p key={a.uploadId} data-testid="attachment-sent" className="w-full text-[11px] text-muted">
           {a.mediaType} sent {a.form === "frames" ? `as ${a.frames} frames at ${a.fps} fps` : "inline"}
           {a.form === "data-url" && a.fps ? ` (video_fps ${a.fps})` : ""} · {formatBytes(a.bytesSent)}
         </p>
       ))}
       {stats?.providerReport.notes?.map((note) => (
-        <p key={note} data-testid="run-note" className="w-full text-[11px] text-zinc-500 dark:text-zinc-400">
+        <p key={note} data-testid="run-note" className="w-full text-[11px] text-muted">
           {note}
         </p>
       ))}

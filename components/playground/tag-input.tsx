@@ -20,7 +20,7 @@ export function TagInput({ id, value, maxItems, onChange }: Props) {
           <button
             type="button"
             aria-label={`Remove ${tag}`}
-            className="text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100 dark:text-zinc-400"
+            className="text-muted hover:text-zinc-900 dark:hover:text-zinc-100"
             onClick={() => {
               const next = value.filter((t) => t !== tag);
               onChange(next.length ? next : undefined);

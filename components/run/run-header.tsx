@@ -10,7 +10,7 @@ export function RunHeader({ record }: { record: RunRecord }) {
         <span data-testid="run-target" className="font-mono">
           {record.provider} · {record.model}
         </span>{" "}
-        <span className="text-zinc-500 dark:text-zinc-400">
+        <span className="text-muted">
           · {record.status} · {new Date(record.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
         </span>
       </p>

@@ -14,7 +14,7 @@ export function RunTranscript({ record, shared = false }: { record: RunRecord; s
   return (
     <div data-testid="run-transcript" data-run-id={shared ? undefined : record.id} className="space-y-2">
       {record.system && (
-        <p data-testid="run-system" className="rounded border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+        <p data-testid="run-system" className="rounded border border-dashed border-zinc-300 p-2 text-xs text-muted dark:border-zinc-700">
           System: {record.system}
         </p>
       )}

@@ -26,11 +26,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-sm font-semibold">
           Run {record.id.slice(0, 8)}
-          {record.author && record.userId !== actor.id ? <span className="ml-2 font-normal text-zinc-500 dark:text-zinc-400">by {record.author.name}</span> : null}
+          {record.author && record.userId !== actor.id ? <span className="ml-2 font-normal text-muted">by {record.author.name}</span> : null}
           {record.apiKeyName ? <span data-testid="run-api" className="ml-2 rounded bg-blue-100 px-1 font-normal text-blue-900 dark:bg-blue-950 dark:text-blue-200">API · {record.apiKeyName}</span> : null}
           {record.visibility === "team" ? <span className="ml-2 rounded bg-zinc-200 px-1 font-normal dark:bg-zinc-800">team</span> : null}
         </h1>
-        <nav className="flex gap-3 text-xs text-zinc-500 underline dark:text-zinc-400">
+        <nav className="flex gap-3 text-xs text-muted underline">
           <a href="/">Playground</a>
           <a href="/compare">Compare</a>
         </nav>

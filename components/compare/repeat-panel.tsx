@@ -32,9 +32,10 @@ async function runOnce(target: RepeatTarget, prompt: string, system: string, com
   return record;
 }
 
+// A no-break space between number and unit: recharts wraps axis ticks at ordinary spaces.
 const REPEAT_CHARTS = [
-  { title: "Time to first token (ms)", format: (v: number) => `${Math.round(v)} ms`, series: [{ key: "ttftP50", name: "TTFT p50" }, { key: "ttftP95", name: "TTFT p95" }] },
-  { title: "Output speed (tokens/s)", format: (v: number) => `${Math.round(v)} tok/s`, series: [{ key: "tpsP50", name: "tok/s p50" }, { key: "tpsP95", name: "tok/s p95" }] },
+  { title: "Time to first token (ms)", format: (v: number) => `${Math.round(v)}\u00a0ms`, series: [{ key: "ttftP50", name: "TTFT p50" }, { key: "ttftP95", name: "TTFT p95" }] },
+  { title: "Output speed (tokens/s)", format: (v: number) => `${Math.round(v)}\u00a0tok/s`, series: [{ key: "tpsP50", name: "tok/s p50" }, { key: "tpsP95", name: "tok/s p95" }] },
   { title: "Total cost (USD)", format: (v: number) => formatUsd(v), series: [{ key: "cost", name: "total cost" }] },
 ];
 
@@ -182,7 +183,7 @@ export function RepeatPanel({ targets, system, defaultPrompt }: Props) {
                     <CartesianGrid strokeDasharray="3 3" />
                     {/* Columns by number on the axis (names overlap there); the tooltip names them in full. */}
                     <XAxis dataKey="column" tick={{ fontSize: 10 }} interval={0} />
-                    <YAxis tick={{ fontSize: 9 }} width={56} tickFormatter={chart.format} />
+                    <YAxis tick={{ fontSize: 9 }} width={72} tickFormatter={chart.format} />
                     <Tooltip labelFormatter={(column) => rows.find((r) => r.column === column)?.label ?? String(column)} formatter={(value) => chart.format(Number(value))} />
                     <Legend wrapperStyle={{ fontSize: 10 }} />
                     {chart.series.map((series, i) => (

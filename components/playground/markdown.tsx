@@ -25,7 +25,7 @@ function CodeBlock(props: React.ComponentProps<"pre">) {
       <CopyButton
         testId="copy-code"
         label="Copy code"
-        className="absolute top-1 right-1 rounded border border-zinc-600 bg-zinc-800 px-1.5 py-0.5 text-[11px] text-zinc-100 opacity-80 group-hover:opacity-100 focus:opacity-100"
+        className="absolute top-1 right-1 rounded border border-zinc-600 bg-zinc-800 px-1.5 py-0.5 text-[11px] text-zinc-100 md:opacity-0 md:group-hover:opacity-100 md:focus:opacity-100"
         text={() => pre.current?.textContent ?? ""}
       />
     </div>

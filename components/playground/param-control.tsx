@@ -34,11 +34,12 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
 
   return (
     <div data-testid={`param-${spec.name}`} data-changed={changed} className="space-y-1 border-b border-zinc-200 py-2.5 last:border-0 dark:border-zinc-800">
-      <div className="flex items-center justify-between gap-2">
+      {/* Long names (sim_tokens_per_second) with "changed · reset" and the input wrap rather than overflow the sidebar. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
         <label htmlFor={id} className="font-mono text-xs font-semibold">
           {spec.name}
         </label>
-        <div className="flex items-center gap-1.5">
+        <div className="ml-auto flex items-center gap-1.5">
           {changed && (
             <>
               <span className="rounded bg-amber-100 px-1 text-[10px] font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">changed</span>

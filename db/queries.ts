@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { changedRows, firstRow, getDb, type Db } from "./index";
-import { catalogOverrides, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
+import { catalogOverrides, runExchanges, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
+import type { CapturedExchange } from "@/lib/providers/upstream-capture";
 
 // All data access goes through these async functions, which await every
 // statement, so better-sqlite3 and libSQL (Turso) serve them alike.
@@ -217,5 +218,18 @@ export async function listGroupRuns(compareGroupId: string, database?: Db): Prom
 /** Delete a run. Its uploads stay: they are content-addressed and may serve other runs. */
 export async function deleteRun(id: string, database?: Db): Promise<boolean> {
   const db = database ?? (await getDb());
+  // The exchange goes too, also where a driver leaves foreign keys off.
+  await db.delete(runExchanges).where(eq(runExchanges.runId, id)).run();
   return changedRows(await db.delete(runs).where(eq(runs.id, id)).run()) === 1;
+}
+
+/** Keeps what a finished run sent and received; written once, after its final row. */
+export async function saveRunExchange(runId: string, exchange: CapturedExchange, database?: Db): Promise<void> {
+  const db = database ?? (await getDb());
+  await db.insert(runExchanges).values({ runId, exchange }).onConflictDoNothing().run();
+}
+
+export async function getRunExchange(runId: string, database?: Db): Promise<CapturedExchange | undefined> {
+  const db = database ?? (await getDb());
+  return (await db.select().from(runExchanges).where(eq(runExchanges.runId, runId)).get())?.exchange;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { CapturedExchange } from "@/lib/providers/upstream-capture";
 
 export const RUN_STATUSES = ["streaming", "done", "error", "aborted", "interrupted"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -281,3 +282,11 @@ export const apiKeys = sqliteTable(
 );
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/** What a run sent to its provider and the raw events that came back (credentials redacted), for its raw view. */
+export const runExchanges = sqliteTable("run_exchanges", {
+  runId: text("run_id")
+    .primaryKey()
+    .references(() => runs.id, { onDelete: "cascade" }),
+  exchange: text("exchange", { mode: "json" }).$type<CapturedExchange>().notNull(),
+});

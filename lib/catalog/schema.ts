@@ -17,8 +17,11 @@ const paramBase = {
    * `body`: sent as a top-level body field under `name`.
    * `tools`: OpenAI tool definitions, also handed to the AI SDK so tool calls parse.
    * `managed`: set by the playground itself (e.g. `stream`); shown, not editable.
+   * `attachments`: applied to the message's attachments, never a body field
+   *   (e.g. `video_fps`: frames sampled for a provider that takes images, or
+   *   the `fps` DashScope reads beside each video).
    */
-  wire: z.enum(["body", "tools", "managed"]).default("body"),
+  wire: z.enum(["body", "tools", "managed", "attachments"]).default("body"),
   /** The body field name when the provider's wire name is not snake_case (e.g. providerOptions). */
   wireName: z.string().optional(),
 };

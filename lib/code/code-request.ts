@@ -19,6 +19,7 @@ export function codeRequestFor(
     model: offering.providerModelId,
     params,
     wireNames: Object.fromEntries(offering.params.filter((p) => p.wireName).map((p) => [p.name, p.wireName!])),
+    attachmentParams: offering.params.filter((p) => p.wire === "attachments").map((p) => p.name),
     messages: toCodeMessages(messages, system),
   };
 }

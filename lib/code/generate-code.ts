@@ -17,6 +17,8 @@ export type CodeRequest = {
   params: Record<string, unknown>;
   /** Body field names that differ from the parameter name (AI Gateway's providerOptions). */
   wireNames?: Record<string, string>;
+  /** Parameters that go with the attachments (video_fps as frames or a per-video fps), never a body field. */
+  attachmentParams?: string[];
   messages: CodeMessage[];
   /** This instance's gateway (…/api/v1): adds the same request through it. */
   gatewayBaseUrl?: string;
@@ -47,14 +49,15 @@ for await (const chunk of stream) {
 const OPENAI_KWARGS = new Set(["temperature", "top_p", "max_tokens", "stop", "seed", "presence_penalty", "frequency_penalty", "response_format", "tools", "tool_choice", "logit_bias", "logprobs", "top_logprobs"]);
 
 function wireParams(request: CodeRequest): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(request.params).map(([k, v]) => [request.wireNames?.[k] ?? k, v]));
+  const skip = new Set(request.attachmentParams);
+  return Object.fromEntries(Object.entries(request.params).filter(([k]) => !skip.has(k)).map(([k, v]) => [request.wireNames?.[k] ?? k, v]));
 }
 
 /** Attachments are data URLs in the real request; the code shows where they go. */
-function wireMessages(messages: CodeMessage[], videoFps: number | null = null) {
+function wireMessages(messages: CodeMessage[], videoFps: number | null = null, withReasoning = true) {
   return messages.map(({ reasoning, ...m }) =>
     typeof m.content === "string"
-      ? { ...m, ...(reasoning ? { reasoning_content: reasoning } : {}) }
+      ? { ...m, ...(reasoning && withReasoning ? { reasoning_content: reasoning } : {}) }
       : {
           role: m.role,
           content: m.content.map((p) =>
@@ -97,7 +100,8 @@ function indentJson(value: unknown, spaces: number): string {
 }
 
 function segmindCode(request: CodeRequest, url: string): GeneratedCode {
-  const body = { messages: wireMessages(request.messages) };
+  // The page documents { role, content } only: no reasoning goes back.
+  const body = { messages: wireMessages(request.messages, null, false) };
   const key = request.keyEnv ?? "SEGMIND_API_KEY";
   const fps = typeof request.params.video_fps === "number" ? request.params.video_fps : 2;
   const frames = hasVideo(request.messages) ? `Segmind takes images only: the playground sends each video as JPEG frames sampled at ${fps} fps, one image_url per frame.` : null;

@@ -102,12 +102,21 @@ function mergeBatch(events: EventSourceMessage[], counter: StreamCounter): strin
   return out;
 }
 
-/** `onRead` is told of every network read, `onEnd` of the end: the idle watch rides along without another stream hop. */
-export function coalesceSse(counter: StreamCounter, hooks: { onRead?: () => void; onEnd?: () => void } = {}): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * `onRead` is told of every network read, `onEnd` of the end (the idle watch rides
+ * along without another stream hop), `onEvent` of each event's data as it came.
+ */
+export function coalesceSse(counter: StreamCounter, hooks: { onRead?: () => void; onEnd?: () => void; onEvent?: (data: string) => void } = {}): TransformStream<Uint8Array, Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let batch: EventSourceMessage[] = [];
-  const parser = createParser({ onEvent: (event) => batch.push(normalizeReasoningDetails(event)) });
+  const onEvent = hooks.onEvent;
+  const parser = createParser({
+    onEvent: (event) => {
+      onEvent?.(event.data);
+      batch.push(normalizeReasoningDetails(event));
+    },
+  });
   const emit = (controller: TransformStreamDefaultController<Uint8Array>) => {
     if (batch.length === 0) return;
     const events = batch;

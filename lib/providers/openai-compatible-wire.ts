@@ -54,7 +54,7 @@ export function openAiCompatibleCallOptions(optionsKey: string, params: ParamVal
   let toolChoice: ToolChoice<ToolSet> | undefined;
   for (const spec of offering.params) {
     const value = params[spec.name];
-    if (value === undefined || spec.wire === "managed") continue;
+    if (value === undefined || spec.wire === "managed" || spec.wire === "attachments") continue;
     if (spec.wire === "tools") tools = toToolSet(value);
     else if (spec.name === "tool_choice") toolChoice = toToolChoice(value);
     else body[spec.wireName ?? spec.name] = value;

@@ -39,6 +39,20 @@ describe("OpenRouter adapter contract", () => {
     expect(run.record.output.reasoning).toBe("Let me think about this carefully.");
   });
 
+  it("keeps the streamed reasoning_details and sends them back unchanged on the next turn, not as reasoning_content", async () => {
+    const first = await runThrough(harness.fake, { provider: "openrouter", model, text: "Hi" });
+    const finish = first.events.find((e) => e.type === "finish");
+    const details = finish?.messageMetadata?.reasoningDetails;
+    // The pieces of one reasoning.text detail are concatenated, as OpenRouter's own SDK does.
+    expect(details).toEqual([{ type: "reasoning.text", text: "Let me think about this carefully." }]);
+
+    const answer = { role: "assistant", metadata: finish!.messageMetadata, parts: [{ type: "reasoning", text: "Let me think about this carefully." }, { type: "text", text: "Hello from the fake upstream." }] };
+    const second = await runThrough(harness.fake, { provider: "openrouter", model, text: "And then?", history: [{ role: "user", parts: [{ type: "text", text: "Hi" }] }, answer] });
+    const sentAnswer = second.requests[0]!.body.messages[1];
+    expect(sentAnswer).toMatchObject({ role: "assistant", content: "Hello from the fake upstream.", reasoning_details: details });
+    expect(sentAnswer).not.toHaveProperty("reasoning_content");
+  });
+
   it("turning thinking off sends reasoning.enabled=false", async () => {
     const run = await runThrough(harness.fake, { provider: "openrouter", model, text: "Hi", params: { reasoning: { enabled: false } } });
     expect(run.requests[0]!.body.reasoning).toEqual({ enabled: false });

@@ -55,3 +55,26 @@ describe("Segmind adapter contract", () => {
     expect(run.requests).toHaveLength(1);
   });
 });
+
+describe("Segmind messages as its page documents them", () => {
+  it("sends every earlier turn as { role, content: string }, without reasoning or other fields", async () => {
+    const history = [
+      { role: "user", parts: [{ type: "text", text: "tell me a joke on cats" }] },
+      { role: "assistant", parts: [{ type: "reasoning", text: "Cats are funny." }, { type: "text", text: "here is a joke about cats..." }] },
+    ];
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "now a joke on dogs", history });
+    expect(run.requests[0]!.body).toEqual({
+      messages: [
+        { role: "user", content: "tell me a joke on cats" },
+        { role: "assistant", content: "here is a joke about cats..." },
+        { role: "user", content: "now a joke on dogs" },
+      ],
+    });
+  });
+
+  it("joins a message's text parts into one string", async () => {
+    const { segmindMessages } = await import("./segmind");
+    expect(segmindMessages([{ role: "user", content: [{ type: "text", text: "a" }, { type: "text", text: "b" }] }])).toEqual([{ role: "user", content: "a\nb" }]);
+    expect(segmindMessages([{ role: "assistant", content: null, tool_calls: [] }])).toEqual([{ role: "assistant", content: "" }]);
+  });
+});

@@ -24,6 +24,27 @@ function answerParts(json: SegmindAnswer): { text: string; reasoning: string; fi
   return { text, reasoning: typeof reasoning === "string" ? reasoning : "", finishReason: json.choices?.[0]?.finish_reason ?? "stop" };
 }
 
+type WireMessage = { role?: unknown; content?: unknown };
+type WirePart = { type?: unknown; text?: unknown };
+
+/**
+ * Segmind's page documents each message as { role, content } with content a
+ * string. Text goes as a string; a message with images keeps OpenAI's part
+ * list (the page has no other way to send them, and the UI says so). Fields
+ * the page does not list (reasoning_content, tool calls) are not sent.
+ */
+export function segmindMessages(messages: unknown): { role: string; content: unknown }[] {
+  if (!Array.isArray(messages)) return [];
+  return (messages as WireMessage[]).map((m) => {
+    const role = String(m.role);
+    const content = m.content;
+    if (!Array.isArray(content)) return { role, content: typeof content === "string" ? content : "" };
+    const parts = content as WirePart[];
+    if (parts.every((p) => p.type === "text")) return { role, content: parts.map((p) => String(p.text ?? "")).join("\n") };
+    return { role, content: parts };
+  });
+}
+
 function sse(objects: unknown[]): string {
   return objects.map((o) => `data: ${JSON.stringify(o)}\n\n`).join("") + "data: [DONE]\n\n";
 }
@@ -49,7 +70,7 @@ export function segmindFetch(connection: ProviderConnection, modelId: string, ba
     const response = await baseFetch(`${connection.baseURL}/${encodeURIComponent(modelId)}`, {
       method: "POST",
       headers: { "x-api-key": connection.apiKey ?? "", "content-type": "application/json" },
-      body: JSON.stringify({ messages: sent.messages }),
+      body: JSON.stringify({ messages: segmindMessages(sent.messages) }),
       signal: init?.signal,
     });
     const text = await response.text();

@@ -1,12 +1,18 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { coalesceSse, type StreamCounter } from "./coalesce-sse";
+import type { UpstreamCapture } from "./upstream-capture";
 
 // The one fetch every provider call goes through. Per run it records what the
 // upstream answered (status, headers, content events before coalescing),
 // gives up when the upstream sends nothing for `idleTimeoutMs`, and batches
 // SSE deltas (see coalesce-sse.ts).
 
-export type UpstreamObservation = StreamCounter & { status?: number; headers?: Record<string, string> };
+export type UpstreamObservation = StreamCounter & {
+  status?: number;
+  headers?: Record<string, string>;
+  /** The request and raw response, for the run's raw view. */
+  capture?: UpstreamCapture;
+};
 
 export class UpstreamTimeoutError extends Error {
   override name = "UpstreamTimeoutError";
@@ -33,6 +39,22 @@ function idleWatch(idleMs: number, onIdle: () => void) {
   return { touch: () => void (lastActivity = performance.now()), stop: () => clearInterval(interval) };
 }
 
+/** A body that is not an event stream: passed on as it comes, kept for the raw view. */
+function passThrough(watch: { touch: () => void; stop: () => void }, capture: UpstreamCapture | undefined): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = capture ? new TextDecoder() : null;
+  return new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, c) {
+      watch.touch();
+      if (decoder) capture!.recordBodyText(decoder.decode(chunk, { stream: true }));
+      c.enqueue(chunk);
+    },
+    flush() {
+      watch.stop();
+      if (decoder) capture!.recordBodyText(decoder.decode());
+    },
+  });
+}
+
 export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: number, baseFetch: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const controller = new AbortController();
@@ -45,6 +67,8 @@ export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: n
     if (outer?.aborted) forwardAbort();
     else outer?.addEventListener("abort", forwardAbort, { once: true });
 
+    const capture = observation.capture;
+    capture?.recordRequest(input, init);
     let response: Response;
     try {
       response = await baseFetch(input, { ...init, signal: controller.signal });
@@ -54,6 +78,7 @@ export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: n
     }
     observation.status = response.status;
     observation.headers = Object.fromEntries(response.headers);
+    capture?.recordResponse(response.status, observation.headers);
     if (!response.body) {
       watch.stop();
       return response;
@@ -61,16 +86,8 @@ export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: n
 
     const isEventStream = response.ok && (response.headers.get("content-type") ?? "").includes("text/event-stream");
     const body = isEventStream
-      ? response.body.pipeThrough(coalesceSse(observation, { onRead: watch.touch, onEnd: watch.stop }))
-      : response.body.pipeThrough(
-          new TransformStream<Uint8Array, Uint8Array>({
-            transform(chunk, c) {
-              watch.touch();
-              c.enqueue(chunk);
-            },
-            flush: watch.stop,
-          }),
-        );
+      ? response.body.pipeThrough(coalesceSse(observation, { onRead: watch.touch, onEnd: watch.stop, onEvent: capture && ((data) => capture.recordEvent(data)) }))
+      : response.body.pipeThrough(passThrough(watch, capture));
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

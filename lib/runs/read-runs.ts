@@ -14,7 +14,7 @@ import { toRunRecord } from "./run-record";
 
 const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
-function checkId(id: string): void {
+export function checkRunId(id: string): void {
   if (!idSchema.safeParse(id).success) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
 }
 
@@ -27,7 +27,7 @@ async function keyNames(): Promise<Map<string, string>> {
 }
 
 export async function getRunRecord(id: string, actor: Actor) {
-  checkId(id);
+  checkRunId(id);
   const row = requireVisible(await getRun(id), id, actor);
   const [names, keys] = await Promise.all([authorNames(), keyNames()]);
   return toRunRecord(forActor(row, actor), row.userId ? names.get(row.userId) : null, row.apiKeyId ? keys.get(row.apiKeyId) : null);
@@ -82,7 +82,7 @@ export async function listRunRecords(url: URL, actor: Actor) {
 
 /** The author, or an admin, deletes a run. */
 export async function deleteRunRecord(id: string, actor: Actor) {
-  checkId(id);
+  checkRunId(id);
   const row = requireVisible(await getRun(id), id, actor);
   if (row.userId !== actor.id && !isAdmin(actor.role)) throw new AppError(403, "not_author", "Only the person who ran this (or an admin) can delete it.");
   if (!(await deleteRun(id))) throw new AppError(404, "not_found", `No run with id ${id}.`);
@@ -94,7 +94,7 @@ const visibilitySchema = z.object({ visibility: z.enum(RUN_VISIBILITIES) }).stri
 
 /** PATCH /api/runs/:id { visibility }: a comparison changes as one (the author's runs in it). */
 export async function changeVisibility(id: string, body: unknown, actor: Actor) {
-  checkId(id);
+  checkRunId(id);
   const { visibility } = parseOr400(visibilitySchema, body);
   const row = requireAuthor(await getRun(id), id, actor);
   const group: RunRow[] = row.compareGroupId ? (await listGroupRuns(row.compareGroupId)).filter((r) => r.userId === actor.id) : [row];

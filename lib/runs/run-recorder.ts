@@ -1,14 +1,14 @@
 import "server-only";
 import type { LanguageModelUsage, TextStreamPart, ToolSet } from "ai";
 import type { Pricing } from "@/lib/catalog/schema";
-import { checkpointRun, finishRun, type RunFinish } from "@/db/queries";
+import { checkpointRun, finishRun, saveRunExchange, type RunFinish } from "@/db/queries";
 import type { ProviderReport, StoredToolCall } from "@/db/schema";
 import { computeCost } from "@/lib/pricing/compute-cost";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import type { UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import type { RunError } from "./describe-error";
 import { computeRunMetrics } from "./run-metrics";
-import type { RunSummary } from "./run-types";
+import type { RunMessageMetadata, RunSummary } from "./run-types";
 
 
 /** How often partial output is saved while streaming (survives a crash). */
@@ -216,6 +216,23 @@ export class RunRecorder {
     return "done";
   }
 
+  /** What the provider sent that the SDK does not surface: reasoning details to send back, token logprobs. */
+  extras(): Pick<RunMessageMetadata, "reasoningDetails" | "logprobs"> {
+    const capture = this.upstream.capture;
+    const details = capture?.reasoningDetails() ?? [];
+    const logprobs = capture?.logprobs() ?? [];
+    return { ...(details.length ? { reasoningDetails: details } : {}), ...(logprobs.length ? { logprobs } : {}) };
+  }
+
+  /** The raw exchange is a convenience: failing to keep it never fails the run. */
+  private async saveExchange(): Promise<void> {
+    const exchange = this.upstream.capture?.exchange();
+    if (!exchange) return;
+    await saveRunExchange(this.runId, exchange).catch((error) =>
+      console.warn(`[run ${this.runId}] could not keep the raw exchange:`, error instanceof Error ? error.message : error),
+    );
+  }
+
   /** Write the final row once; later calls return the same summary. */
   settle(): Promise<RunSummary> {
     if (!this.settled) {
@@ -245,6 +262,7 @@ export class RunRecorder {
         errorCode: summary.error?.code ?? null,
         errorMessage: summary.error?.message ?? null,
       }))
+        .then(() => this.saveExchange())
         .then(() => summary)
         .catch((error) => {
           console.error(`[run ${this.runId}] could not record the finish:`, error instanceof Error ? error.message : error);

@@ -22,5 +22,18 @@ export type RunSummary = {
 
 export type AttachmentSentView = { uploadId: string; mediaType: string; form: "data-url" | "frames"; bytesSent: number; frames?: number; fps?: number };
 
+/** One answer token with its log probability and the most likely alternatives (as the provider reported them). */
+export type TokenLogprob = { token: string; logprob: number; top: { token: string; logprob: number }[] };
+
 /** Metadata on each assistant message of the UI stream. */
-export type RunMessageMetadata = { runId: string; provider: string; model: string; attachmentsSent?: AttachmentSentView[]; summary?: RunSummary };
+export type RunMessageMetadata = {
+  runId: string;
+  provider: string;
+  model: string;
+  attachmentsSent?: AttachmentSentView[];
+  summary?: RunSummary;
+  /** The provider's structured reasoning (OpenRouter, AI Gateway), sent back unchanged with this message on the next turn. */
+  reasoningDetails?: Record<string, unknown>[];
+  /** Answer tokens with logprobs, when the run asked for them and the provider gave them. */
+  logprobs?: TokenLogprob[];
+};

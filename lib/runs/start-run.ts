@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { convertToModelMessages, createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessage, type UIMessageChunk } from "ai";
+import { createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessage, type UIMessageChunk } from "ai";
 import { findOffering, findProvider } from "@/lib/catalog";
 import { getCatalog, isConfigured } from "@/lib/catalog/public-catalog";
 import { AppError } from "@/lib/http/app-error";
@@ -10,11 +10,13 @@ import { getAdapter } from "@/lib/providers";
 import { resolveAttachments } from "@/lib/uploads/resolve-attachments";
 import { duringUpstreamCall, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import { cachedModel } from "@/lib/providers/model-cache";
+import { UpstreamCapture } from "@/lib/providers/upstream-capture";
 import { readEnv } from "@/lib/env";
 import { uploadInShare, uploadVisibleTo } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOfferingAllowed } from "@/lib/team/offering-access";
 import { describeError } from "./describe-error";
+import { toModelMessages } from "./reasoning-details";
 import { readsAllContent } from "./run-access";
 import { errorsAsParts, recordingTap } from "./stream-taps";
 import { refuseWhileDraining, trackRun } from "./shutdown";
@@ -60,7 +62,7 @@ async function resolveRun(body: RunRequest, actor: Actor) {
   );
   let modelMessages;
   try {
-    modelMessages = await convertToModelMessages(attachments.messages as unknown as UIMessage[]);
+    modelMessages = await toModelMessages(attachments.messages as unknown as UIMessage[]);
   } catch (error) {
     throw new AppError(400, "invalid_messages", `messages could not be read: ${error instanceof Error ? error.message : "invalid"}`, "messages");
   }
@@ -145,7 +147,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     worstCaseCostUsd(run.offering, run.params, inputTokensEstimate),
   );
 
-  const observation: UpstreamObservation = { contentEvents: 0 };
+  const observation: UpstreamObservation = { contentEvents: 0, capture: new UpstreamCapture([run.connection.apiKey]) };
   const errorContext = { providerName: run.provider.name, statusWords: run.adapter.statusWords, secrets: [run.connection.apiKey] };
   // Where admission left the row to write, it is written once the upstream request is on the wire.
   const recorded = admission.writeRow ? afterRequestSent().then(admission.writeRow) : Promise.resolve();
@@ -220,7 +222,7 @@ export async function startRun(request: Request, actor: Actor): Promise<Response
       if (part.type === "start") return metadataBase;
       if (part.type === "finish") {
         finalSummary = recorder.summary("done");
-        return { ...metadataBase, summary: finalSummary };
+        return { ...metadataBase, summary: finalSummary, ...recorder.extras() };
       }
       return undefined;
     },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { simulator } from "@/lib/catalog/providers/simulator";
 import { describeAttachments } from "./describe-attachments";
 import { simulateCompletion, type SimResult } from "./simulate-completion";
+import { tokenLogprob } from "./token-logprobs";
 
 // An OpenAI-compatible /chat/completions endpoint. It speaks the same wire
 // format as the real hosts (reasoning_content deltas, a finish_reason chunk, a
@@ -40,8 +41,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 type Delta = Record<string, unknown>;
 
-function chunk(id: string, model: string, created: number, delta: Delta, finishReason: string | null = null, index = 0): string {
-  return `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index, delta, finish_reason: finishReason }] })}\n\n`;
+/** A delta's logprobs travel beside it in its choice, as OpenAI sends them. */
+function chunk(id: string, model: string, created: number, delta: Delta, finishReason: string | null = null, index = 0, logprobs?: unknown): string {
+  const choice = logprobs ? { index, delta, logprobs, finish_reason: finishReason } : { index, delta, finish_reason: finishReason };
+  return `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [choice] })}\n\n`;
 }
 
 /** Usage over all choices: the prompt once, completions added up. */
@@ -57,21 +60,34 @@ function usageJson(results: SimResult[]) {
   };
 }
 
-function choiceDeltas(result: SimResult): Delta[] {
-  const deltas: Delta[] = [...result.reasoningTokens.map((t) => ({ reasoning_content: t })), ...result.answerTokens.map((t) => ({ content: t }))];
-  if (result.toolCall) {
-    deltas.push({ tool_calls: [{ index: 0, id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: "" } }] });
-    deltas.push({ tool_calls: [{ index: 0, function: { arguments: result.toolCall.arguments } }] });
-  }
-  return deltas;
+/** What `logprobs` / `top_logprobs` asked for: null when not asked. */
+type LogprobRequest = { seed: number; top: number } | null;
+
+function answerLogprobs(result: SimResult, request: LogprobRequest) {
+  return request ? result.answerTokens.map((token, i) => tokenLogprob(token, i, request.seed, request.top)) : null;
 }
 
-function streamResult(results: SimResult[], model: string, includeUsage: boolean, ttftMs: number, rate: number, signal: AbortSignal): ReadableStream<Uint8Array> {
+type Step = { delta: Delta; logprobs?: unknown };
+
+function choiceDeltas(result: SimResult, logprobs: LogprobRequest): Step[] {
+  const perToken = answerLogprobs(result, logprobs);
+  const steps: Step[] = [
+    ...result.reasoningTokens.map((t) => ({ delta: { reasoning_content: t } })),
+    ...result.answerTokens.map((t, i) => ({ delta: { content: t }, ...(perToken ? { logprobs: { content: [perToken[i]], refusal: null } } : {}) })),
+  ];
+  if (result.toolCall) {
+    steps.push({ delta: { tool_calls: [{ index: 0, id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: "" } }] } });
+    steps.push({ delta: { tool_calls: [{ index: 0, function: { arguments: result.toolCall.arguments } }] } });
+  }
+  return steps;
+}
+
+function streamResult(results: SimResult[], model: string, includeUsage: boolean, ttftMs: number, rate: number, logprobs: LogprobRequest, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const id = `chatcmpl-sim-${Date.now().toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
   // Several choices (n > 1) stream one after the other, each chunk naming its index.
-  const deltas: { delta: Delta; index: number }[] = results.flatMap((r, index) => choiceDeltas(r).map((delta) => ({ delta, index })));
+  const deltas: (Step & { index: number })[] = results.flatMap((r, index) => choiceDeltas(r, logprobs && { ...logprobs, seed: logprobs.seed + index }).map((step) => ({ ...step, index })));
   const interval = 1000 / rate;
 
   return new ReadableStream<Uint8Array>({
@@ -92,7 +108,8 @@ function streamResult(results: SimResult[], model: string, includeUsage: boolean
           if (sent === 0) decodeFrom = now;
           let batch = "";
           while (sent < deltas.length && decodeFrom + sent * interval <= now + 0.5) {
-            batch += chunk(id, model, created, deltas[sent]!.delta, null, deltas[sent]!.index);
+            const step = deltas[sent]!;
+            batch += chunk(id, model, created, step.delta, null, step.index, step.logprobs);
             sent++;
           }
           controller.enqueue(encoder.encode(batch));
@@ -136,8 +153,9 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
     simulateCompletion({ model: body.model, messages: body.messages, params: i === 0 ? params : { ...params, seed: seed + i }, tools: body.tools, toolChoice: body.tool_choice, attachments }),
   );
 
+  const logprobs: LogprobRequest = params.logprobs === true ? { seed, top: typeof params.top_logprobs === "number" ? Math.max(0, Math.min(20, Math.trunc(params.top_logprobs))) : 0 } : null;
   if (body.stream) {
-    const stream = streamResult(results, body.model, body.stream_options?.include_usage === true, ttftMs, rate, request.signal);
+    const stream = streamResult(results, body.model, body.stream_options?.include_usage === true, ttftMs, rate, logprobs, request.signal);
     return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform" } });
   }
 
@@ -157,7 +175,7 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
         ...(result.reasoningTokens.length ? { reasoning_content: result.reasoningTokens.join("") } : {}),
         ...(result.toolCall ? { tool_calls: [{ id: result.toolCall.id, type: "function", function: { name: result.toolCall.name, arguments: result.toolCall.arguments } }] } : {}),
       },
-      logprobs: null,
+      logprobs: logprobs ? { content: answerLogprobs(result, { ...logprobs, seed: seed + index }), refusal: null } : null,
       finish_reason: result.finishReason,
     })),
     usage: usageJson(results),

@@ -52,6 +52,21 @@ describe("attachments on the wire", () => {
     expect(lastContent(run)[1]).toEqual({ type: "video_url", video_url: { url: mp4Url }, fps: 2 });
   });
 
+  it("Alibaba Model Studio: video_fps reaches the fps beside video_url and is not a body field", async () => {
+    const run = await runThrough(harness.fake, { provider: "dashscope", model: "qwen3.5-flash", text: "Hi", params: { video_fps: 0.5 }, files: [video] });
+    expect(lastContent(run)[1]).toEqual({ type: "video_url", video_url: { url: mp4Url }, fps: 0.5 });
+    expect(run.requests[0]!.body).not.toHaveProperty("video_fps");
+    expect(run.record.attachmentsSent).toMatchObject([{ form: "data-url", fps: 0.5 }]);
+  });
+
+  it("Segmind: video_fps sets how many frames a video becomes; the body stays { messages }", async () => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "What happens?", params: { video_fps: 1 }, files: [video] });
+    // A 2 s video at 1 fps: 2 frames.
+    expect(lastContent(run).map((p) => p.type)).toEqual(["text", "image_url", "image_url"]);
+    expect(Object.keys(run.requests[0]!.body)).toEqual(["messages"]);
+    expect(run.record.attachmentsSent).toMatchObject([{ form: "frames", frames: 2, fps: 1 }]);
+  });
+
   it("Segmind takes images only: the video goes as frames sampled at the chosen fps", async () => {
     const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "What happens?", files: [video] });
     const content = lastContent(run);

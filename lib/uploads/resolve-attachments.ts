@@ -76,8 +76,9 @@ export async function resolveAttachments(messages: UiMessage[], provider: Provid
 
       const fps = videoFps(params);
       if (delivery === "inline") {
-        // DashScope reads the rate as an `fps` sibling of video_url; others take video_fps in the body.
-        const fpsOnPart = provider.id === "dashscope" ? { providerMetadata: { openaiCompatible: { fps } } } : {};
+        // An offering whose video_fps goes with the attachment (DashScope) reads it as an `fps` sibling of
+        // video_url; others take video_fps as a body field.
+        const fpsOnPart = offering.params.some((p) => p.name === "video_fps" && p.wire === "attachments") ? { providerMetadata: { openaiCompatible: { fps } } } : {};
         parts.push({ type: "file", mediaType: upload.mediaType, filename: part.filename, url: dataUrl(upload.mediaType, bytes), ...fpsOnPart });
         sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength, fps });
         continue;

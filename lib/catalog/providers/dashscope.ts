@@ -41,6 +41,7 @@ export const dashscope: ProviderCatalogInput = {
         { name: "seed", type: "integer", min: 0, max: 2147483647, description: "Random seed for reproducible sampling." },
         { name: "presence_penalty", type: "number", min: -2, max: 2, description: "Penalise tokens that already appeared." },
         { name: "vl_high_resolution_images", type: "boolean", default: false, description: "Process images at high resolution (up to 16,384 visual tokens per image)." },
+        { name: "video_fps", type: "number", default: 2, min: 0.1, max: 10, wire: "attachments", description: "Frames per second DashScope samples from a video (sent as the `fps` field beside each video_url)." },
         { name: "response_format", type: "object", description: "JSON mode; only in non-thinking mode.", example: '{ "type": "json_object" }' },
         { name: "tools", type: "array", wire: "tools", description: "OpenAI-style function tool definitions.", example: '[{ "type": "function", "function": { "name": "get_weather", "parameters": { "type": "object", "properties": {} } } }]' },
         { name: "tool_choice", type: "object_or_string", description: "auto, none or a named function.", example: '"auto"' },

@@ -1,7 +1,9 @@
 import type { ProviderCatalogInput } from "../schema";
 
 // From the Segmind API page (shared/seeds/003). The page documents only
-// `messages` (role + string content): there are no tunable parameters.
+// `messages` (role + string content): there are no body parameters. The one
+// control is the playground's own: how many frames per second a video becomes
+// (the page: "accepts video frames as image inputs").
 // Segmind bills per call in credits and reports the charge in `x-cost`,
 // so no per-token price table exists.
 const pageSource = { url: "https://www.segmind.com/models/qwen3.5-flash/api", checkedAt: "2026-11-23" };
@@ -30,9 +32,11 @@ export const segmind: ProviderCatalogInput = {
         structuredOutput: false,
         features: ["thinking_by_default", "video_as_frames", "multilingual"],
       },
-      params: [],
+      params: [
+        { name: "video_fps", type: "number", default: 2, min: 0.1, max: 10, wire: "attachments", description: "Frames per second the playground samples from a video; Segmind receives them as images (at most 32)." },
+      ],
       pricing: null,
-      source: { ...pageSource, note: "Billed per call in credits; see the x-cost and x-remaining-credits response headers." },
+      source: { ...pageSource, note: "Billed per call in credits; see the x-cost and x-remaining-credits response headers. The page documents content as a string: text goes as a string, images as OpenAI image_url parts (undocumented there)." },
     },
   ],
 };

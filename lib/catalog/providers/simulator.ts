@@ -20,6 +20,8 @@ const sharedParams: ParamInput[] = [
   { name: "tools", type: "array", wire: "tools", description: "OpenAI-style function tools; the simulator calls the first one when the message asks for it.", example: '[{ "type": "function", "function": { "name": "get_weather", "parameters": { "type": "object", "properties": { "city": { "type": "string" } } } } }]' },
   { name: "tool_choice", type: "object_or_string", description: "auto, none, required or a named function.", example: '"auto"' },
   { name: "response_format", type: "object", description: "json_object, or json_schema: the answer is JSON that matches the schema (deterministic from the seed).", example: '{ "type": "json_object" }' },
+  { name: "logprobs", type: "boolean", default: false, description: "Return each answer token's log probability (deterministic, made up by the simulator)." },
+  { name: "top_logprobs", type: "integer", min: 0, max: 20, description: "How many most likely alternatives to return at each position (needs logprobs)." },
   { name: "video_fps", type: "number", default: 2, min: 0.1, max: 10, description: "Frames per second the simulator says it would sample from a video." },
   { name: "sim_ttft_ms", type: "integer", default: 250, min: 0, max: 60000, description: "Simulator knob: time to first token in milliseconds." },
   { name: "sim_tokens_per_second", type: "number", default: 80, min: 1, max: 100000, description: "Simulator knob: streaming rate in tokens per second." },

@@ -1,0 +1,160 @@
+// What one run sent to its provider and what came back, as it was on the wire:
+// the request body and the raw response events, for the run's raw view. Keys
+// never get in: credential headers are blanked, any configured secret is
+// replaced wherever it appears, and attachments' base64 is elided (a 20 MB
+// video would otherwise be stored twice). Two things the AI SDK ignores are
+// read from the events on the way: OpenRouter's `reasoning_details` (which
+// must be sent back unchanged) and token `logprobs`.
+
+import type { TokenLogprob } from "@/lib/runs/run-types";
+
+/** Raw events kept per run; past this the capture says where it stopped. */
+export const MAX_CAPTURED_CHARS = 2_000_000;
+/** Tokens with logprobs kept for the browser. */
+export const MAX_LOGPROB_TOKENS = 16_384;
+
+const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "proxy-authorization", "x-goog-api-key"]);
+const REDACTED = "[redacted]";
+const DATA_URL = /data:([\w.+-]+\/[\w.+-]+);base64,([A-Za-z0-9+/=]{64,})/g;
+
+export type ReasoningDetail = Record<string, unknown> & { type?: string };
+
+export type CapturedExchange = {
+  request: { method: string; url: string; headers: Record<string, string>; body: string | null };
+  response: { status: number | null; headers: Record<string, string>; events: string[]; body: string | null };
+  /** True when the events or body were cut at MAX_CAPTURED_CHARS. */
+  truncated: boolean;
+};
+
+function elideDataUrls(text: string): string {
+  return text.replace(DATA_URL, (_m, type: string, b64: string) => `data:${type};base64,[${Math.floor((b64.length * 3) / 4)} bytes elided]`);
+}
+
+/**
+ * Streamed reasoning_details arrive in pieces: consecutive `reasoning.text`
+ * pieces are one detail (text concatenated, the first signature and format
+ * kept), every other piece (summary, encrypted) is a detail of its own, as
+ * OpenRouter's own AI SDK provider accumulates them.
+ */
+function addDetail(details: ReasoningDetail[], piece: ReasoningDetail): void {
+  const last = details.at(-1);
+  if (piece.type === "reasoning.text" && last?.type === "reasoning.text") {
+    last.text = `${typeof last.text === "string" ? last.text : ""}${typeof piece.text === "string" ? piece.text : ""}`;
+    last.signature ??= piece.signature;
+    last.format ??= piece.format;
+    return;
+  }
+  details.push({ ...piece });
+}
+
+type RawLogprob = { token?: unknown; logprob?: unknown; top_logprobs?: { token?: unknown; logprob?: unknown }[] };
+
+function readLogprob(entry: RawLogprob): TokenLogprob | null {
+  if (typeof entry?.token !== "string" || typeof entry.logprob !== "number") return null;
+  const top = Array.isArray(entry.top_logprobs) ? entry.top_logprobs.filter((t) => typeof t?.token === "string" && typeof t.logprob === "number") : [];
+  return { token: entry.token, logprob: entry.logprob, top: top.map((t) => ({ token: t.token as string, logprob: t.logprob as number })) };
+}
+
+export class UpstreamCapture {
+  private request: CapturedExchange["request"] | null = null;
+  private status: number | null = null;
+  private responseHeaders: Record<string, string> = {};
+  private readonly events: string[] = [];
+  private body: string | null = null;
+  private chars = 0;
+  private truncated = false;
+  private readonly details: ReasoningDetail[] = [];
+  private readonly tokens: TokenLogprob[] = [];
+
+  constructor(private readonly secrets: (string | undefined)[] = []) {}
+
+  private redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  private redactHeaders(headers: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) out[name] = CREDENTIAL_HEADERS.has(name.toLowerCase()) ? REDACTED : this.redact(value);
+    return out;
+  }
+
+  recordRequest(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): void {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const body = typeof init?.body === "string" ? init.body : init?.body ? "[binary body]" : null;
+    this.request = {
+      method: init?.method ?? "GET",
+      url: this.redact(url),
+      headers: this.redactHeaders(Object.fromEntries(new Headers(init?.headers))),
+      body: body === null ? null : this.redact(elideDataUrls(body)),
+    };
+  }
+
+  recordResponse(status: number, headers: Record<string, string>): void {
+    this.status = status;
+    this.responseHeaders = this.redactHeaders(headers);
+  }
+
+  private room(size: number): boolean {
+    if (this.chars + size > MAX_CAPTURED_CHARS) {
+      this.truncated = true;
+      return false;
+    }
+    this.chars += size;
+    return true;
+  }
+
+  /** One server-sent event's data, before any batching. */
+  recordEvent(data: string): void {
+    if (data.includes('"reasoning_details"') || data.includes('"logprobs":{')) this.readExtras(data);
+    if (this.room(data.length)) this.events.push(data);
+  }
+
+  /** A response that is not an event stream (a JSON answer or an error). */
+  recordBodyText(text: string): void {
+    const room = Math.max(0, MAX_CAPTURED_CHARS - this.chars);
+    if (text.length > room) this.truncated = true;
+    const kept = text.slice(0, room);
+    this.chars += kept.length;
+    this.body = (this.body ?? "") + kept;
+  }
+
+  private readExtras(data: string): void {
+    let chunk: { choices?: { delta?: { reasoning_details?: unknown }; logprobs?: { content?: unknown } | null }[] };
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const choice = chunk.choices?.[0];
+    const details = choice?.delta?.reasoning_details;
+    if (Array.isArray(details)) {
+      for (const piece of details as ReasoningDetail[]) if (piece && typeof piece === "object" && !Array.isArray(piece)) addDetail(this.details, piece);
+    }
+    const content = choice?.logprobs?.content;
+    if (Array.isArray(content)) {
+      for (const entry of content as RawLogprob[]) {
+        const read = readLogprob(entry);
+        if (read && this.tokens.length < MAX_LOGPROB_TOKENS) this.tokens.push(read);
+      }
+    }
+  }
+
+  reasoningDetails(): ReasoningDetail[] {
+    return this.details;
+  }
+
+  logprobs(): TokenLogprob[] {
+    return this.tokens;
+  }
+
+  exchange(): CapturedExchange | null {
+    if (!this.request) return null;
+    return {
+      request: this.request,
+      response: { status: this.status, headers: this.responseHeaders, events: this.events.map((e) => this.redact(e)), body: this.body === null ? null : this.redact(this.body) },
+      truncated: this.truncated,
+    };
+  }
+}

@@ -233,3 +233,24 @@ export async function getRunExchange(runId: string, database?: Db): Promise<Capt
   const db = database ?? (await getDb());
   return (await db.select().from(runExchanges).where(eq(runExchanges.runId, runId)).get())?.exchange;
 }
+
+export type ConversationHead = Pick<RunRow, "id" | "conversationId" | "provider" | "model" | "status" | "messages" | "createdAt">;
+
+/** A person's playground conversations, newest first: each one's latest run (which holds the whole conversation). */
+export async function listConversations(userId: string, limit: number, database?: Db): Promise<ConversationHead[]> {
+  const db = database ?? (await getDb());
+  const latest = db
+    .select({ conversationId: runs.conversationId, at: sql<number>`max(${runs.createdAt})`.as("at") })
+    .from(runs)
+    .where(and(eq(runs.userId, userId), sql`${runs.conversationId} is not null`))
+    .groupBy(runs.conversationId)
+    .as("latest");
+  return db
+    .select({ id: runs.id, conversationId: runs.conversationId, provider: runs.provider, model: runs.model, status: runs.status, messages: runs.messages, createdAt: runs.createdAt })
+    .from(runs)
+    .innerJoin(latest, and(eq(runs.conversationId, latest.conversationId), eq(runs.createdAt, latest.at)))
+    .where(eq(runs.userId, userId))
+    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .limit(limit)
+    .all();
+}

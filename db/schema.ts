@@ -64,6 +64,8 @@ export const runs = sqliteTable(
     compareGroupId: text("compare_group_id"),
     /** The column (0-based, left to right) of the comparison this run was sent from; reopening puts it back there. */
     compareColumn: integer("compare_column"),
+    /** The playground conversation this run continues (chosen by the browser); its latest run holds the whole conversation. */
+    conversationId: text("conversation_id"),
     shareId: text("share_id").unique(),
     /** The author; null only for rows written before accounts existed (assigned to the owner at start). */
     userId: text("user_id"),
@@ -84,6 +86,7 @@ export const runs = sqliteTable(
     index("runs_compare_group_idx").on(t.compareGroupId),
     index("runs_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("runs_key_created_idx").on(t.apiKeyId, t.createdAt),
+    index("runs_user_conversation_idx").on(t.userId, t.conversationId, t.createdAt),
     // Covers the cost totals query (no table lookups over a period's runs).
     index("runs_cost_idx").on(t.createdAt, t.provider, t.model, t.costUsd, t.providerCostUsd),
   ],

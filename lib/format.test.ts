@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMs, formatRate, formatTokens, formatUsd } from "./format";
+import { formatMs, formatRate, formatTokens, formatUsd, formatRelativeTime } from "./format";
 
 describe("display formatting", () => {
   it("shows unknown as a dash, never as zero", () => {
@@ -20,4 +20,15 @@ describe("display formatting", () => {
     expect(formatMs(12_345)).toBe("12.3 s");
     expect(formatRate(197)).toBe("197.0 tok/s");
   });
+});
+
+describe("formatRelativeTime", () => {
+  const now = Date.parse("2026-11-23T12:00:00Z");
+  it.each([
+    ["2026-11-23T11:59:30Z", "just now"],
+    ["2026-11-23T11:55:00Z", "5 min ago"],
+    ["2026-11-23T09:00:00Z", "3 h ago"],
+    ["2026-11-21T12:00:00Z", "2 d ago"],
+    ["2026-10-01T12:00:00Z", "2026-10-01"],
+  ])("%s is %s", (iso, text) => expect(formatRelativeTime(iso, now)).toBe(text));
 });

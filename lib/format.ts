@@ -21,3 +21,13 @@ export function formatUsd(usd: number | null | undefined): string {
   if (Math.abs(usd) >= 1) return `$${usd.toFixed(4)}`;
   return `$${Number(usd.toPrecision(6)).toFixed(12).replace(/\.?0+$/, "")}`;
 }
+
+/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date. */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
+  if (seconds < 60) return "just now";
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} d ago`;
+  return iso.slice(0, 10);
+}

@@ -160,12 +160,8 @@ export function CompareColumn(props: Props) {
             key={message.id}
             message={message}
             streaming={busy && i === chat.messages.length - 1 && message.role === "assistant"}
-            isLastUser={false}
-            isLastAssistant={false}
             busy={busy}
             liveTtftMs={i === lastAssistant ? liveTtftMs : null}
-            onEdit={() => undefined}
-            onRegenerate={() => undefined}
           />
         ))}
         {errorText && (

@@ -222,6 +222,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
               for (const c of targeted) handles.current.get(c.column.id)?.send(text, files);
             }}
             onStop={() => handles.current.forEach((h) => h.stop())}
+            attachmentNote={[...new Set(targeted.map((c) => c.offering.attachmentNote).filter(Boolean))].join(" ") || undefined}
           />
           <section className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
             <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Summary of the last run per column</h2>

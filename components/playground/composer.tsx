@@ -23,6 +23,10 @@ type Props = {
   onStop: () => void;
   /** The message as it is being typed (view code shows the draft too). */
   onTextChange?: (text: string) => void;
+  /** What happens to attachments on the chosen offering(s), where it is not obvious. */
+  attachmentNote?: string;
+  /** The unsent text a restored draft had. */
+  initialText?: string;
 };
 
 function attachmentBlock(attachments: Attachment[], refusals: Record<string, string>): string | null {
@@ -31,8 +35,8 @@ function attachmentBlock(attachments: Attachment[], refusals: Record<string, str
   return null;
 }
 
-export function Composer({ busy, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop, onTextChange }: Props) {
-  const [text, setTextState] = useState("");
+export function Composer({ busy, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop, onTextChange, attachmentNote, initialText = "" }: Props) {
+  const [text, setTextState] = useState(initialText);
   const setText = (value: string) => {
     setTextState(value);
     onTextChange?.(value);
@@ -68,7 +72,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
       }}
       className={`border-t border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900 ${dragging ? "outline-2 outline-dashed outline-blue-500" : ""}`}
     >
-      <AttachmentStrip items={attachments} refusals={refusals} onRemove={onRemoveAttachment} />
+      <AttachmentStrip items={attachments} refusals={refusals} onRemove={onRemoveAttachment} note={attachmentNote} />
       <textarea
         id="composer-input"
         data-testid="composer-input"

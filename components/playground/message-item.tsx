@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import type { UIMessage } from "ai";
 import type { RunMessageMetadata } from "@/lib/runs/run-types";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,10 @@ const Markdown = lazy(() => loadMarkdown().then((m) => ({ default: m.Markdown })
 export function preloadMarkdown(): void {
   void loadMarkdown();
 }
+import { CopyButton } from "./copy-button";
+import { RawExchangeButton } from "./raw-exchange";
 import { RunStats } from "./run-stats";
+import { TokenProbabilities } from "./token-probabilities";
 
 export type PlaygroundMessage = UIMessage<RunMessageMetadata>;
 
@@ -51,68 +54,116 @@ function ReasoningBlock({ text, streaming }: { text: string; streaming: boolean 
   );
 }
 
-type Props = {
-  message: PlaygroundMessage;
-  streaming: boolean;
-  isLastUser: boolean;
-  isLastAssistant: boolean;
-  busy: boolean;
-  liveTtftMs: number | null;
-  onEdit: (messageId: string, text: string) => void;
+/** "‹ 2 / 3 ›": flips between the alternatives at this point of the conversation. */
+function AlternativeSwitch({ alternatives, busy, onSwitch }: { alternatives: { current: number; count: number }; busy: boolean; onSwitch: (to: number) => void }) {
+  const { current, count } = alternatives;
+  return (
+    <span data-testid="alternatives" className="inline-flex items-center gap-1 text-[11px]">
+      <button type="button" aria-label="Previous alternative" data-testid="alternative-prev" disabled={busy || current === 0} onClick={() => onSwitch(current - 1)} className="px-1 disabled:opacity-40">
+        ‹
+      </button>
+      <span data-testid="alternative-position">
+        {current + 1} / {count}
+      </span>
+      <button type="button" aria-label="Next alternative" data-testid="alternative-next" disabled={busy || current === count - 1} onClick={() => onSwitch(current + 1)} className="px-1 disabled:opacity-40">
+        ›
+      </button>
+    </span>
+  );
+}
+
+const actionClass = "rounded px-1.5 py-0.5 text-[11px] underline-offset-2 hover:underline disabled:opacity-40";
+
+/** What can be done to a message of a live conversation (a transcript has none of it). */
+export type MessageActions = {
+  alternatives: { current: number; count: number } | null;
+  onSwitch: (to: number) => void;
+  /** User messages: replace the text (keeping attachments) and answer again from here. */
+  onEdit: (text: string) => void;
+  /** User messages: remove the question and its answer. */
+  onDeleteTurn: () => void;
+  /** Assistant messages: answer again; this answer stays as an alternative. */
   onRegenerate: () => void;
 };
 
-export function MessageItem({ message, streaming, isLastUser, isLastAssistant, busy, liveTtftMs, onEdit, onRegenerate }: Props) {
+type Props = {
+  message: PlaygroundMessage;
+  streaming: boolean;
+  busy: boolean;
+  liveTtftMs: number | null;
+  actions?: MessageActions;
+  /** Offer the run's raw request and events (not on a public share page). */
+  showRaw?: boolean;
+};
+
+export function MessageItem({ message, streaming, busy, liveTtftMs, actions, showRaw = true }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
+  const [showProbabilities, setShowProbabilities] = useState(false);
+  const answerRef = useRef<HTMLDivElement>(null);
 
   if (message.role === "user") {
     return (
-      <div data-testid="message-user" className="ml-auto max-w-[85%] rounded-lg bg-zinc-900 px-3 py-2 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900">
-        {editing ? (
-          <div className="space-y-2">
-            <textarea
-              data-testid="edit-input"
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              rows={3}
-              className="w-full rounded bg-white p-2 text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
-            />
-            <div className="flex justify-end gap-2">
-              <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-                Cancel
-              </Button>
-              <Button
-                size="sm"
-                data-testid="edit-save"
-                disabled={!draft.trim()}
-                onClick={() => {
-                  setEditing(false);
-                  onEdit(message.id, draft.trim());
-                }}
-              >
-                Save & resend
-              </Button>
+      <div data-testid="message-user" className="group ml-auto max-w-[85%]">
+        <div className="rounded-lg bg-zinc-900 px-3 py-2 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900">
+          {editing ? (
+            <div className="space-y-2">
+              <textarea
+                data-testid="edit-input"
+                aria-label="Edit message"
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                rows={3}
+                className="w-full rounded bg-white p-2 text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+              />
+              <div className="flex justify-end gap-2">
+                <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
+                <Button
+                  size="sm"
+                  data-testid="edit-save"
+                  disabled={!draft.trim() || busy}
+                  onClick={() => {
+                    setEditing(false);
+                    actions?.onEdit(draft.trim());
+                  }}
+                >
+                  Save & resend
+                </Button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <>
-            <MessageFiles message={message} />
-            <p className="whitespace-pre-wrap">{textOf(message)}</p>
-            {isLastUser && !busy && (
-              <button
-                type="button"
-                data-testid="edit-last"
-                className="mt-1 text-[11px] underline opacity-70 hover:opacity-100"
-                onClick={() => {
-                  setDraft(textOf(message));
-                  setEditing(true);
-                }}
-              >
-                Edit
-              </button>
+          ) : (
+            <>
+              <MessageFiles message={message} />
+              <p className="whitespace-pre-wrap">{textOf(message)}</p>
+            </>
+          )}
+        </div>
+        {!editing && (
+          <div data-testid="message-actions" className="mt-0.5 flex flex-wrap items-center justify-end gap-1 text-muted">
+            {actions?.alternatives && <AlternativeSwitch alternatives={actions.alternatives} busy={busy} onSwitch={actions.onSwitch} />}
+            <CopyButton text={() => textOf(message)} testId="copy-message" className={actionClass} />
+            {actions && (
+              <>
+                <button
+                  type="button"
+                  data-testid="edit-message"
+                  disabled={busy}
+                  className={actionClass}
+                  onClick={() => {
+                    setDraft(textOf(message));
+                    setEditing(true);
+                  }}
+                >
+                  Edit
+                </button>
+                <button type="button" data-testid="delete-turn" disabled={busy} className={actionClass} onClick={actions.onDeleteTurn}>
+                  Delete turn
+                </button>
+              </>
             )}
-          </>
+          </div>
         )}
       </div>
     );
@@ -121,15 +172,21 @@ export function MessageItem({ message, streaming, isLastUser, isLastAssistant, b
   const reasoning = message.parts.map((p) => (p.type === "reasoning" ? p.text : "")).join("");
   const text = textOf(message);
   const toolParts = message.parts.filter((p) => p.type.startsWith("tool-") || p.type === "dynamic-tool");
+  const logprobs = message.metadata?.logprobs;
+  const finished = Boolean(message.metadata?.summary) && !streaming;
   return (
     <div data-testid="message-assistant" className="max-w-full rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
       {reasoning && <ReasoningBlock text={reasoning} streaming={streaming && !text} />}
-      {text && (
-        <div data-testid="answer">
-          <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
-            <Markdown text={text} streaming={streaming} />
-          </Suspense>
-        </div>
+      {text && showProbabilities && logprobs ? (
+        <TokenProbabilities tokens={logprobs} />
+      ) : (
+        text && (
+          <div data-testid="answer" ref={answerRef}>
+            <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
+              <Markdown text={text} streaming={streaming} />
+            </Suspense>
+          </div>
+        )
       )}
       {toolParts.map((part, i) => (
         <pre key={i} data-testid="tool-call" className="my-1 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">
@@ -137,10 +194,23 @@ export function MessageItem({ message, streaming, isLastUser, isLastAssistant, b
         </pre>
       ))}
       <RunStats metadata={message.metadata} streaming={streaming} liveTtftMs={liveTtftMs} />
-      {isLastAssistant && !busy && (
-        <Button size="sm" variant="ghost" data-testid="regenerate" className="mt-1" onClick={onRegenerate}>
-          ↻ Regenerate
-        </Button>
+      {!streaming && (
+        <div data-testid="message-actions" className="mt-1 flex flex-wrap items-center gap-1 text-muted">
+          {actions?.alternatives && <AlternativeSwitch alternatives={actions.alternatives} busy={busy} onSwitch={actions.onSwitch} />}
+          {text && <CopyButton text={() => answerRef.current?.innerText ?? text} label="Copy text" testId="copy-text" className={actionClass} />}
+          {text && <CopyButton text={() => text} label="Copy markdown" testId="copy-markdown" className={actionClass} />}
+          {actions && (
+            <button type="button" data-testid="regenerate" disabled={busy} className={actionClass} onClick={actions.onRegenerate}>
+              ↻ Regenerate
+            </button>
+          )}
+          {logprobs && logprobs.length > 0 && (
+            <button type="button" data-testid="toggle-probabilities" aria-pressed={showProbabilities} className={actionClass} onClick={() => setShowProbabilities((v) => !v)}>
+              {showProbabilities ? "Hide token probabilities" : "Token probabilities"}
+            </button>
+          )}
+          {showRaw && finished && message.metadata?.runId && <RawExchangeButton runId={message.metadata.runId} />}
+        </div>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
+import { alternativesAt, deleteTurn, openAlternative, switchAlternative, type Branches } from "@/lib/chat/branches";
 import { CatalogRefresh } from "./catalog-refresh";
 import { chatErrorToShow } from "./chat-error";
 import { Composer } from "./composer";
@@ -22,6 +23,8 @@ import { ParamPanel } from "./param-panel";
 import { offeringKey, type CatalogView } from "./types";
 import { usePlaygroundSettings, type PlaygroundDraft } from "./use-playground-settings";
 import { useStickToBottom } from "./use-stick-to-bottom";
+import { ConversationList } from "./conversation-list";
+import { newConversationId, saveTabDraft, type TabDraft } from "./tab-draft";
 
 /** The conversation plus the message being typed and its attachments: what Send would send, for view code. */
 function withDraft(messages: PlaygroundMessage[], text: string, files: ReturnType<typeof readyFileParts>): PlaygroundMessage[] {
@@ -29,23 +32,34 @@ function withDraft(messages: PlaygroundMessage[], text: string, files: ReturnTyp
   return [...messages, { id: "draft", role: "user", parts: [{ type: "text", text: text.trim() }, ...files] } as PlaygroundMessage];
 }
 
-type Props = { catalog: CatalogView; uploadLimits: UploadLimits; draft?: (PlaygroundDraft & { messages: PlaygroundMessage[] }) | null };
+/** Where a starting draft came from: a shared page's fork, one of your runs, or this tab's saved state. */
+export type StartingDraft = PlaygroundDraft & { messages: PlaygroundMessage[]; origin: "shared" | "run" | "tab"; conversationId?: string | null } & Partial<Pick<TabDraft, "text" | "attachments">>;
+
+/** Logprobs are for looking at: they stay out of the next request (and of the run's stored conversation). */
+function withoutLogprobs(message: PlaygroundMessage): PlaygroundMessage {
+  if (!message.metadata?.logprobs) return message;
+  const { logprobs: _dropped, ...metadata } = message.metadata;
+  return { ...message, metadata };
+}
+
+type Props = { catalog: CatalogView; uploadLimits: UploadLimits; draft?: StartingDraft | null };
 
 export function Playground({ catalog, uploadLimits, draft }: Props) {
   const settings = usePlaygroundSettings(catalog, draft);
   const viewer = useViewer();
-  const attachments = useAttachments(uploadLimits);
+  const attachments = useAttachments(uploadLimits, draft?.attachments);
+  const [conversationId, setConversationId] = useState(() => draft?.conversationId ?? newConversationId());
   const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
   const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
   const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
-  const [draftText, setDraftText] = useState("");
+  const [draftText, setDraftText] = useState(draft?.text ?? "");
   const panel = useSidePanel();
 
   // The transport is created once; it reads the current settings at send time.
-  const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system });
+  const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system, conversationId });
   useEffect(() => {
-    requestRef.current = { provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system };
-  }, [settings.offering, settings.sendableParams, settings.system]);
+    requestRef.current = { provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system, conversationId };
+  }, [settings.offering, settings.sendableParams, settings.system, conversationId]);
 
   const transport = useMemo(
     () =>
@@ -53,7 +67,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
         api: "/api/runs",
         prepareSendMessagesRequest: ({ messages }) => {
           const { system, ...rest } = requestRef.current;
-          return { body: { ...rest, messages, ...(system.trim() ? { system } : {}) } };
+          return { body: { ...rest, messages: messages.map(withoutLogprobs), ...(system.trim() ? { system } : {}) } };
         },
       }),
     [],
@@ -69,8 +83,23 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   });
   useEffect(preloadMarkdown, []);
   const busy = status === "submitted" || status === "streaming";
-  const lastUserIndex = messages.findLastIndex((m) => m.role === "user");
-  const lastAssistantIndex = messages.findLastIndex((m) => m.role === "assistant");
+  const [branches, setBranches] = useState<Branches<PlaygroundMessage>>({});
+
+  // A run reopened from history continues here; a reload then restores this tab, not the run again.
+  useEffect(() => {
+    if (draft?.origin === "run" && window.location.search) window.history.replaceState(null, "", "/");
+  }, [draft?.origin]);
+  // The tab's state is saved whenever the conversation is at rest.
+  useEffect(() => {
+    if (busy) return;
+    saveTabDraft({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.values, system: settings.system, messages, conversationId, text: draftText, attachments: attachments.items });
+  }, [busy, settings.offering, settings.values, settings.system, messages, conversationId, draftText, attachments.items]);
+
+  const startNewConversation = () => {
+    setMessages([]);
+    setBranches({});
+    setConversationId(newConversationId());
+  };
   const errorText = chatErrorToShow(error, messages);
   const scrollRef = useStickToBottom<HTMLDivElement>(messages);
 
@@ -84,7 +113,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
     {
       stop: () => busy && void stop(),
       focusComposer: () => document.getElementById("composer-input")?.focus(),
-      newChat: () => !busy && setMessages([]),
+      newChat: () => !busy && startNewConversation(),
       toggleParams: panel.toggle,
       switchPage: () => window.location.assign("/compare"),
     },
@@ -108,12 +137,13 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
         <span className="flex flex-wrap items-center gap-3 text-xs text-muted">
           <SidePanelToggle label="Model & parameters" onOpen={() => panel.setOpen(true)} />
           <UserMenu />
-          {draft ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
+          {draft?.origin === "shared" ? <span data-testid="forked-note">Forked from a shared run: your runs are new; the shared one is unchanged · </span> : null}
           <span className="hidden md:inline">Keys stay on the server · every run is recorded</span>
         </span>
       </header>
       <div className="flex min-h-0 flex-1">
         <SidePanel open={panel.open} collapsed={panel.collapsed} onClose={() => panel.setOpen(false)} label="Model & parameters" className="md:w-80">
+          <ConversationList currentId={conversationId} refreshKey={`${messages.length}:${busy}`} onNew={busy ? undefined : startNewConversation} />
           <OfferingPicker catalog={catalog} modelId={settings.modelId} selected={settings.offering} onModelChange={settings.setModel} onOfferingChange={settings.setOffering} />
           <ParamPanel
             specs={settings.offering.params}
@@ -152,19 +182,28 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
                 key={message.id}
                 message={message}
                 streaming={busy && index === messages.length - 1 && message.role === "assistant"}
-                isLastUser={index === lastUserIndex}
-                isLastAssistant={index === lastAssistantIndex && index === messages.length - 1}
                 busy={busy}
                 liveTtftMs={index === messages.length - 1 ? liveTtftMs : null}
-                onEdit={(messageId, text) => {
-                  beforeSend();
-                  // An edit changes the text and keeps the message's attachments.
-                  const files = messages.find((m) => m.id === messageId)?.parts.filter((p) => p.type === "file") ?? [];
-                  void sendMessage({ parts: [{ type: "text", text }, ...files], messageId });
-                }}
-                onRegenerate={() => {
-                  beforeSend();
-                  void regenerate();
+                actions={{
+                  alternatives: alternativesAt(branches, messages, index),
+                  onSwitch: (to) => {
+                    const next = switchAlternative(branches, messages, index, to);
+                    setBranches(next.branches);
+                    setMessages(next.messages);
+                  },
+                  onEdit: (text) => {
+                    beforeSend();
+                    setBranches(openAlternative(branches, messages, index));
+                    // An edit changes the text and keeps the message's attachments.
+                    const files = message.parts.filter((p) => p.type === "file");
+                    void sendMessage({ parts: [{ type: "text", text }, ...files], messageId: message.id });
+                  },
+                  onDeleteTurn: () => setMessages(deleteTurn(messages, index)),
+                  onRegenerate: () => {
+                    beforeSend();
+                    setBranches(openAlternative(branches, messages, index));
+                    void regenerate({ messageId: message.id });
+                  },
                 }}
               />
             ))}
@@ -191,9 +230,11 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             }}
             onStop={() => void stop()}
             onTextChange={setDraftText}
+            initialText={draft?.text}
+            attachmentNote={settings.offering.attachmentNote}
           />
           {messages.length > 0 && !busy && (
-            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-muted underline" onClick={() => setMessages([])}>
+            <button type="button" data-testid="new-chat" className="pb-2 text-xs text-muted underline" onClick={startNewConversation}>
               New conversation
             </button>
           )}

@@ -19,7 +19,7 @@ export function RunTranscript({ record, shared = false }: { record: RunRecord; s
         </p>
       )}
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} streaming={false} isLastUser={false} isLastAssistant={false} busy liveTtftMs={null} onEdit={() => undefined} onRegenerate={() => undefined} />
+        <MessageItem key={message.id} message={message} streaming={false} busy={false} liveTtftMs={null} showRaw={!shared} />
       ))}
     </div>
   );

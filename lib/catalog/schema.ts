@@ -134,6 +134,8 @@ export const offeringSchema = z.object({
   }),
   capabilities: capabilitiesSchema,
   params: z.array(paramSpecSchema),
+  /** What happens to images and video here when the provider's own format differs; shown beside attachments. */
+  attachmentNote: z.string().optional(),
   /** null = price unknown (never 0 for unknown). */
   pricing: pricingSchema.nullable(),
   source: sourceSchema,

@@ -30,6 +30,7 @@ export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: 
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : null,
     compareGroupId: row.compareGroupId,
     compareColumn: row.compareColumn,
+    conversationId: row.conversationId,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     shareId: row.shareId,

@@ -18,6 +18,8 @@ export const runRequestSchema = z.object({
   compareGroupId: z.string().min(1).max(100).optional(),
   /** The comparison column (0-based, left to right) the run was sent from. */
   compareColumn: z.number().int().min(0).max(5).optional(),
+  /** The playground conversation the run belongs to (any id the browser picks); groups runs in the conversation list. */
+  conversationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "conversationId is letters, digits, _ and -").optional(),
 });
 
 export type RunRequest = z.infer<typeof runRequestSchema>;

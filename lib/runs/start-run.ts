@@ -138,6 +138,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
       promptText: promptTextOf(body.messages, body.system),
       compareGroupId: body.compareGroupId ?? null,
       compareColumn: body.compareGroupId ? (body.compareColumn ?? null) : null,
+      conversationId: body.conversationId ?? null,
       attachmentsSent: run.attachmentsSent,
       userId: actor.id,
       apiKeyId: actor.apiKeyId,

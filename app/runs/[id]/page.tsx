@@ -39,6 +39,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <div className="flex flex-wrap items-start gap-2">
         {record.userId === actor.id && <ShareControls runId={record.id} initialShareId={record.shareId} initialVisibility={record.visibility} shareOrigin={publicOrigin(await headers())} inComparison={Boolean(record.compareGroupId)} />}
         {code && <ViewCode request={code} />}
+        {!record.contentHidden && !record.compareGroupId && (
+          <a data-testid="continue-in-playground" href={`/?run=${encodeURIComponent(record.id)}`} className="rounded-md bg-zinc-900 px-3 py-1.5 text-xs font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+            {record.userId === actor.id ? "Continue in playground" : "Open in playground"}
+          </a>
+        )}
       </div>
       {record.contentHidden ? (
         <p data-testid="content-hidden" className="rounded-md border border-zinc-300 p-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

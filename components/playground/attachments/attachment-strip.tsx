@@ -2,7 +2,7 @@
 
 import type { Attachment } from "./use-attachments";
 
-type Props = { items: Attachment[]; refusals: Record<string, string>; onRemove: (localId: string) => void };
+type Props = { items: Attachment[]; refusals: Record<string, string>; onRemove: (localId: string) => void; note?: string };
 
 function describe(a: Attachment): string {
   const info = a.info;
@@ -13,9 +13,15 @@ function describe(a: Attachment): string {
 }
 
 /** Previews of what will be sent: image thumbnail, video poster frame and duration, progress, remove. */
-export function AttachmentStrip({ items, refusals, onRemove }: Props) {
+export function AttachmentStrip({ items, refusals, onRemove, note }: Props) {
   if (items.length === 0) return null;
   return (
+    <>
+    {note && (
+      <p data-testid="attachment-note" className="mb-1 text-xs text-muted">
+        {note}
+      </p>
+    )}
     <div data-testid="attachment-strip" className="mb-2 flex flex-wrap gap-2">
       {items.map((a) => {
         const refusal = refusals[a.localId];
@@ -53,5 +59,6 @@ export function AttachmentStrip({ items, refusals, onRemove }: Props) {
         );
       })}
     </div>
+    </>
   );
 }

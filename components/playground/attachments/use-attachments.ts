@@ -78,8 +78,9 @@ async function upload(file: File, onProgress: (fraction: number) => void): Promi
   return jsonOrError<UploadInfo>(await sendWithProgress("POST", "/api/uploads", form, {}, onProgress));
 }
 
-export function useAttachments(limits: UploadLimits) {
-  const [items, setItems] = useState<Attachment[]>([]);
+/** `initial`: uploaded attachments restored with the tab's draft (served from /api/uploads). */
+export function useAttachments(limits: UploadLimits, initial: Attachment[] = []) {
+  const [items, setItems] = useState<Attachment[]>(initial);
   const urls = useRef(new Set<string>());
   useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
 

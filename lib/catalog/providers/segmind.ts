@@ -35,6 +35,8 @@ export const segmind: ProviderCatalogInput = {
       params: [
         { name: "video_fps", type: "number", default: 2, min: 0.1, max: 10, wire: "attachments", description: "Frames per second the playground samples from a video; Segmind receives them as images (at most 32)." },
       ],
+      attachmentNote:
+        "Segmind's page documents message content as text only. Images go as OpenAI image_url parts (data URLs), which the page does not describe; a video goes as JPEG frames sampled at video_fps (at most 32).",
       pricing: null,
       source: { ...pageSource, note: "Billed per call in credits; see the x-cost and x-remaining-credits response headers. The page documents content as a string: text goes as a string, images as OpenAI image_url parts (undocumented there)." },
     },

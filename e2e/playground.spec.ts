@@ -107,8 +107,8 @@ test("continue, regenerate and edit the last message", async ({ playground, page
   expect(second.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
   expect(second.output.text).toContain("Second question about cost");
 
-  // Regenerate the last answer: a new run replaces it.
-  await page.getByTestId("regenerate").click();
+  // Regenerate the last answer: a new run replaces it (the earlier one stays as an alternative).
+  await playground.assistant(1).getByTestId("regenerate").click();
   await expect.poll(() => playground.runId(1)).not.toBe(secondRunId);
   await playground.waitForStatus(1, "done");
   await expect(page.getByTestId("message-assistant")).toHaveCount(2);
@@ -116,7 +116,7 @@ test("continue, regenerate and edit the last message", async ({ playground, page
   expect(regenerated.status).toBe("done");
 
   // Edit the last user message and resend.
-  await page.getByTestId("edit-last").click();
+  await page.getByTestId("message-user").nth(1).getByTestId("edit-message").click();
   await page.getByTestId("edit-input").fill("Edited question about throughput");
   await page.getByTestId("edit-save").click();
   await expect(playground.assistant(1).getByTestId("answer")).toContainText("Edited question about throughput");

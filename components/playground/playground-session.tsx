@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ComponentProps } from "react";
+import { useLayoutEffect, useState, type ComponentProps } from "react";
 import { Playground, type StartingDraft } from "./playground";
 import { readTabDraft } from "./tab-draft";
 
@@ -11,7 +11,8 @@ import { readTabDraft } from "./tab-draft";
 
 export function PlaygroundSession(props: ComponentProps<typeof Playground>) {
   const [restored, setRestored] = useState<StartingDraft | null>(null);
-  useEffect(() => {
+  // A layout effect: it runs before the playground's own (passive) effect saves its fresh state over the stored one.
+  useLayoutEffect(() => {
     if (props.draft) return;
     const saved = readTabDraft();
     if (saved) setRestored({ ...saved, origin: "tab" });

@@ -134,7 +134,8 @@ describe("seed pages arrived whole", () => {
     expect(offering("empiriolabs", "qwen3-5-4b").limits).toEqual({ contextTokens: 256_000, maxOutputTokens: 32_768 });
     expect(offering("ai-gateway", "alibaba/qwen3.5-flash").limits).toEqual({ contextTokens: 1_000_000, maxOutputTokens: 64_000 });
     expect(offering("segmind", "qwen3.5-flash").limits).toEqual({ contextTokens: 1_000_000, maxOutputTokens: 65_536, maxReasoningTokens: 81_920 });
-    expect(offering("segmind", "qwen3.5-flash").params).toEqual([]);
+    // The page documents no body parameters; the one control is the playground's own frame sampling.
+    expect(offering("segmind", "qwen3.5-flash").params.map((p) => [p.name, p.wire])).toEqual([["video_fps", "attachments"]]);
   });
 
   it("prices match the pages, including tiers, cache and per-call tools", () => {

@@ -118,3 +118,21 @@ test("the raw view shows the request as sent and the response events, and downlo
   await dialog.getByTestId("raw-download").click();
   expect((await download).suggestedFilename()).toBe(`run-${await playground.runId(0)}-raw.json`);
 });
+
+test("the token meter counts what the next send takes as you type, and its worst-case cost", async ({ page, playground }) => {
+  const total = page.getByTestId("meter-total");
+  await expect(total).toHaveText(/≈ 0 tokens/);
+  await page.getByTestId("composer-input").fill("x".repeat(300));
+  await expect(total).toHaveText(/≈ 100 tokens/);
+  await page.getByTestId("system-input").fill("y".repeat(30));
+  await expect(total).toHaveText(/≈ 110 tokens/);
+  await playground.setNumber("max_tokens", "1000");
+  await expect(page.getByTestId("meter-context")).toContainText("1,000 max output");
+  await expect(page.getByTestId("meter-cost")).toHaveText(/worst case \$0\.\d+/);
+
+  await page.goto("/compare");
+  await page.getByTestId("composer-input").fill("z".repeat(30));
+  const meters = page.getByTestId("token-meter");
+  expect(await meters.count()).toBeGreaterThanOrEqual(2);
+  await expect(meters.first().getByTestId("meter-total")).toHaveText(/≈ 10 tokens/);
+});

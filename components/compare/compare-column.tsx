@@ -1,5 +1,8 @@
 "use client";
 
+import { TokenMeterView } from "@/components/playground/token-meter-view";
+import { tokenMeter } from "@/lib/chat/token-meter";
+import { changedParams as sendableParams } from "@/lib/params/param-values";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
 import { RENDER_THROTTLE_MS } from "@/components/playground/render-throttle";
@@ -25,6 +28,8 @@ type Props = {
   system: string;
   compareGroupId: string;
   initialMessages: PlaygroundMessage[];
+  /** The message being typed and how many attachments go with it: the column's token meter counts them. */
+  draft: { text: string; attachmentCount: number };
   onRegister: (id: string, handle: ColumnHandle | null) => void;
   onRunFinished: (id: string, runId: string) => void;
   onBusyChange: (id: string, busy: boolean) => void;
@@ -170,6 +175,7 @@ export function CompareColumn(props: Props) {
           </p>
         )}
       </div>
+      <TokenMeterView meter={tokenMeter({ system, history: chat.messages, text: props.draft.text, attachmentCount: props.draft.attachmentCount, offering, params: sendableParams(offering.params, params) })} />
     </section>
   );
 }

@@ -34,6 +34,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const [shared, setShared] = useState<ParamValues>({});
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
   const [system, setSystem] = useState("");
+  const [draftText, setDraftText] = useState("");
   const [sendTo, setSendTo] = useState<string>("all");
   const panel = useSidePanel();
   const [presetModel, setPresetModel] = useState(catalog.models[0]?.id ?? "");
@@ -181,6 +182,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
                   system={system}
                   compareGroupId={cols.compareGroupId}
                   initialMessages={cols.initialMessages[c.column.id] ?? []}
+                  draft={{ text: draftText, attachmentCount: attachments.items.filter((a) => a.status !== "error").length }}
                   onRegister={onRegister}
                   onRunFinished={onRunFinished}
                   onBusyChange={onBusyChange}
@@ -222,6 +224,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
               for (const c of targeted) handles.current.get(c.column.id)?.send(text, files);
             }}
             onStop={() => handles.current.forEach((h) => h.stop())}
+            onTextChange={setDraftText}
             attachmentNote={[...new Set(targeted.map((c) => c.offering.attachmentNote).filter(Boolean))].join(" ") || undefined}
           />
           <section className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">

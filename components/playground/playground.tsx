@@ -24,6 +24,8 @@ import { offeringKey, type CatalogView } from "./types";
 import { usePlaygroundSettings, type PlaygroundDraft } from "./use-playground-settings";
 import { useStickToBottom } from "./use-stick-to-bottom";
 import { ConversationList } from "./conversation-list";
+import { TokenMeterView } from "./token-meter-view";
+import { tokenMeter } from "@/lib/chat/token-meter";
 import { newConversationId, saveTabDraft, type TabDraft } from "./tab-draft";
 
 /** The conversation plus the message being typed and its attachments: what Send would send, for view code. */
@@ -213,6 +215,9 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
               </div>
             )}
           </div>
+          <TokenMeterView
+            meter={tokenMeter({ system: settings.system, history: messages, text: draftText, attachmentCount: attachments.items.filter((a) => a.status !== "error").length, offering: settings.offering, params: settings.sendableParams })}
+          />
           <Composer
             busy={busy}
             blockedReason={settings.offering.allowed === false ? "Your role may not use this offering on this playground; pick another or ask an admin." : settings.blockedReason}

@@ -44,7 +44,7 @@ export function ConversationList({ currentId, refreshKey, onNew }: Props) {
                 data-testid="conversation-item"
                 aria-current={c.conversationId === currentId ? "true" : undefined}
                 title={`${c.title} · ${c.provider}/${c.model} · ${c.turns} message${c.turns === 1 ? "" : "s"}`}
-                className="block truncate rounded px-1 py-0.5 hover:bg-zinc-100 aria-[current]:bg-zinc-200 aria-[current]:font-medium dark:hover:bg-zinc-800 dark:aria-[current]:bg-zinc-800"
+                className="block truncate rounded border-l-2 border-transparent px-1 py-0.5 hover:underline aria-[current]:border-zinc-900 aria-[current]:font-medium dark:aria-[current]:border-zinc-100"
               >
                 {c.title}
                 <span className="text-muted"> · {formatRelativeTime(c.updatedAt)}</span>

@@ -11,7 +11,7 @@ export function TokenMeterView({ meter }: { meter: TokenMeter }) {
   return (
     <p data-testid="token-meter" title={ESTIMATE_NOTE} className="flex flex-wrap gap-x-3 px-3 pt-1 text-[11px] text-muted">
       <span data-testid="meter-total">
-        ≈ {formatTokens(meter.total)} tokens in <span className="sr-only">(estimate)</span>
+        ≈ {formatTokens(meter.total)} tokens in
       </span>
       <span>
         system {formatTokens(meter.system)} · history {formatTokens(meter.history)} · message {formatTokens(meter.message)}

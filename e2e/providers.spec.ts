@@ -88,7 +88,9 @@ test("Vercel AI Gateway: routing providerOptions reach the body", async ({ playg
 
 test("Segmind: one JSON answer, streamed to the page; credits left and billed cost shown; no token rate", async ({ playground, upstream }) => {
   await pick(playground, "qwen3.5-flash", "segmind::qwen3.5-flash");
-  await expect(playground.page.getByTestId("param-panel")).toHaveCount(0);
+  // The page documents no body parameters: the one control is the playground's own frame sampling.
+  await expect(playground.page.getByTestId("param-panel").locator("[data-testid^='param-input-']")).toHaveCount(1);
+  await expect(playground.page.getByTestId("param-input-video_fps")).toBeVisible();
   await playground.send("tell me a joke on cats");
   await playground.waitForStatus(0, "done");
   const answer = playground.assistant(0);

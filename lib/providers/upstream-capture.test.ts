@@ -52,3 +52,12 @@ describe("UpstreamCapture", () => {
     expect(exchange.truncated).toBe(true);
   });
 });
+
+describe("a large attachment", () => {
+  it("a 40 MB data URL is elided without overflowing anything, and short base64 stays", () => {
+    const capture = new UpstreamCapture();
+    const payload = "A".repeat(40_000_000);
+    capture.recordRequest("http://x", { method: "POST", body: `{"a":"data:video/mp4;base64,${payload}","b":"data:image/png;base64,QUJD"}` });
+    expect(capture.exchange()!.request.body).toBe('{"a":"data:video/mp4;base64,[30000000 bytes elided]","b":"data:image/png;base64,QUJD"}');
+  });
+});

@@ -15,7 +15,12 @@ export const MAX_LOGPROB_TOKENS = 16_384;
 
 const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "proxy-authorization", "x-goog-api-key"]);
 const REDACTED = "[redacted]";
-const DATA_URL = /data:([\w.+-]+\/[\w.+-]+);base64,([A-Za-z0-9+/=]{64,})/g;
+const MARKER = ";base64,";
+const MIN_ELIDED = 64;
+
+function isBase64Char(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61;
+}
 
 export type ReasoningDetail = Record<string, unknown> & { type?: string };
 
@@ -26,8 +31,22 @@ export type CapturedExchange = {
   truncated: boolean;
 };
 
+/**
+ * Replaces each data URL's base64 payload with its size. A scan, not a regular
+ * expression: a 40 MB video's payload overflows the regex engine's stack.
+ */
 function elideDataUrls(text: string): string {
-  return text.replace(DATA_URL, (_m, type: string, b64: string) => `data:${type};base64,[${Math.floor((b64.length * 3) / 4)} bytes elided]`);
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, from)) {
+    const start = at + MARKER.length;
+    let end = start;
+    while (end < text.length && isBase64Char(text.charCodeAt(end))) end++;
+    if (end - start >= MIN_ELIDED) out += `${text.slice(from, start)}[${Math.floor(((end - start) * 3) / 4)} bytes elided]`;
+    else out += text.slice(from, end);
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 /**
@@ -80,7 +99,16 @@ export class UpstreamCapture {
     return out;
   }
 
+  /** Never throws: keeping the raw view must not fail the run. */
   recordRequest(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): void {
+    try {
+      this.keepRequest(input, init);
+    } catch (error) {
+      this.request = { method: init?.method ?? "GET", url: "", headers: {}, body: `[not kept: ${error instanceof Error ? error.message : "error"}]` };
+    }
+  }
+
+  private keepRequest(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): void {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const body = typeof init?.body === "string" ? init.body : init?.body ? "[binary body]" : null;
     this.request = {

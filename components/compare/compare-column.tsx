@@ -2,6 +2,7 @@
 
 import { TokenMeterView } from "@/components/playground/token-meter-view";
 import { tokenMeter } from "@/lib/chat/token-meter";
+import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 import { changedParams as sendableParams } from "@/lib/params/param-values";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
@@ -53,7 +54,7 @@ export function CompareColumn(props: Props) {
         api: "/api/runs",
         prepareSendMessagesRequest: ({ messages }) => {
           const { system: sys, ...rest } = request.current;
-          return { body: { ...rest, messages, ...(sys.trim() ? { system: sys } : {}) } };
+          return { body: { ...rest, messages: messages.map(withoutLogprobs), ...(sys.trim() ? { system: sys } : {}) } };
         },
       }),
     [],

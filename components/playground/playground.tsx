@@ -13,6 +13,7 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
+import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 import { alternativesAt, deleteTurn, openAlternative, switchAlternative, type Branches } from "@/lib/chat/branches";
 import { CatalogRefresh } from "./catalog-refresh";
 import { chatErrorToShow } from "./chat-error";
@@ -36,13 +37,6 @@ function withDraft(messages: PlaygroundMessage[], text: string, files: ReturnTyp
 
 /** Where a starting draft came from: a shared page's fork, one of your runs, or this tab's saved state. */
 export type StartingDraft = PlaygroundDraft & { messages: PlaygroundMessage[]; origin: "shared" | "run" | "tab"; conversationId?: string | null } & Partial<Pick<TabDraft, "text" | "attachments">>;
-
-/** Logprobs are for looking at: they stay out of the next request (and of the run's stored conversation). */
-function withoutLogprobs(message: PlaygroundMessage): PlaygroundMessage {
-  if (!message.metadata?.logprobs) return message;
-  const { logprobs: _dropped, ...metadata } = message.metadata;
-  return { ...message, metadata };
-}
 
 type Props = { catalog: CatalogView; uploadLimits: UploadLimits; draft?: StartingDraft | null };
 
@@ -145,7 +139,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
       </header>
       <div className="flex min-h-0 flex-1">
         <SidePanel open={panel.open} collapsed={panel.collapsed} onClose={() => panel.setOpen(false)} label="Model & parameters" className="md:w-80">
-          <ConversationList currentId={conversationId} refreshKey={`${messages.length}:${busy}`} onNew={busy ? undefined : startNewConversation} />
+          <ConversationList currentId={conversationId} refreshKey={String(messages.filter((m) => m.metadata?.summary).length)} onNew={busy ? undefined : startNewConversation} />
           <OfferingPicker catalog={catalog} modelId={settings.modelId} selected={settings.offering} onModelChange={settings.setModel} onOfferingChange={settings.setOffering} />
           <ParamPanel
             specs={settings.offering.params}

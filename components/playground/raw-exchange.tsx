@@ -1,15 +1,11 @@
 "use client";
 
 import { useRef, useState } from "react";
+import type { CapturedExchange } from "@/lib/providers/upstream-capture";
 
 // A run's raw view: the request body exactly as sent and the response events
 // as they came (credentials redacted on the server), with a download.
 
-type Exchange = {
-  request: { method: string; url: string; headers: Record<string, string>; body: string | null };
-  response: { status: number | null; headers: Record<string, string>; events: string[]; body: string | null };
-  truncated: boolean;
-};
 
 function pretty(text: string | null): string {
   if (text === null) return "(none)";
@@ -22,7 +18,7 @@ function pretty(text: string | null): string {
 
 export function RawExchangeButton({ runId }: { runId: string }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [state, setState] = useState<{ exchange?: Exchange; error?: string } | null>(null);
+  const [state, setState] = useState<{ exchange?: CapturedExchange; error?: string } | null>(null);
   const url = `/api/runs/${encodeURIComponent(runId)}/raw`;
 
   const open = async () => {
@@ -30,7 +26,7 @@ export function RawExchangeButton({ runId }: { runId: string }) {
     setState(null);
     const response = await fetch(url);
     const json = await response.json().catch(() => null);
-    setState(response.ok ? { exchange: json as Exchange } : { error: json?.error?.message ?? `HTTP ${response.status}` });
+    setState(response.ok ? { exchange: json as CapturedExchange } : { error: json?.error?.message ?? `HTTP ${response.status}` });
   };
 
   const exchange = state?.exchange;

@@ -262,7 +262,8 @@ export class RunRecorder {
         errorCode: summary.error?.code ?? null,
         errorMessage: summary.error?.message ?? null,
       }))
-        .then(() => this.saveExchange())
+        // The exchange goes with this instance's final write; a row that is gone (deleted, restored over) gets none.
+        .then((finished) => (finished ? this.saveExchange() : undefined))
         .then(() => summary)
         .catch((error) => {
           console.error(`[run ${this.runId}] could not record the finish:`, error instanceof Error ? error.message : error);

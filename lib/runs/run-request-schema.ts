@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { providerIdSchema } from "@/lib/catalog/schema";
+import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 
 const uiPartSchema = z.looseObject({ type: z.string().min(1) });
 
-export const uiMessageSchema = z.looseObject({
-  id: z.string().optional(),
-  role: z.enum(["system", "user", "assistant"]),
-  parts: z.array(uiPartSchema),
-});
+export const uiMessageSchema = z
+  .looseObject({
+    id: z.string().optional(),
+    role: z.enum(["system", "user", "assistant"]),
+    parts: z.array(uiPartSchema),
+  })
+  .transform(withoutLogprobs);
 
 export const runRequestSchema = z.object({
   provider: providerIdSchema,

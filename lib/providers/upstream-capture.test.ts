@@ -23,6 +23,12 @@ describe("UpstreamCapture", () => {
     expect(exchange.truncated).toBe(false);
   });
 
+  it("a short placeholder key (the in-process simulator's) is no secret: the URL stays readable", () => {
+    const capture = new UpstreamCapture(["in-process"]);
+    capture.recordRequest("http://simulator.in-process/v1/chat/completions", { method: "POST", headers: { authorization: "Bearer in-process" }, body: "{}" });
+    expect(capture.exchange()!.request).toMatchObject({ url: "http://simulator.in-process/v1/chat/completions", headers: { authorization: "[redacted]" } });
+  });
+
   it("merges streamed reasoning_details as OpenRouter's SDK does: consecutive text pieces into one, others as they came", () => {
     const capture = new UpstreamCapture();
     const event = (details: object[]) => capture.recordEvent(JSON.stringify({ choices: [{ delta: { reasoning_details: details } }] }));

@@ -15,6 +15,7 @@ export const MAX_LOGPROB_TOKENS = 16_384;
 
 const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "proxy-authorization", "x-goog-api-key"]);
 const REDACTED = "[redacted]";
+const MIN_SECRET_LENGTH = 12;
 const MARKER = ";base64,";
 const MIN_ELIDED = 64;
 
@@ -89,7 +90,9 @@ export class UpstreamCapture {
 
   private redact(text: string): string {
     let out = text;
-    for (const secret of this.secrets) if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+    // Real keys are long; a short placeholder (the in-process simulator's "in-process") is no secret,
+    // and replacing it would mangle the URL and the text around it.
+    for (const secret of this.secrets) if (secret && secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
     return out;
   }
 

@@ -36,4 +36,6 @@ export type RunMessageMetadata = {
   reasoningDetails?: Record<string, unknown>[];
   /** Answer tokens with logprobs, when the run asked for them and the provider gave them. */
   logprobs?: TokenLogprob[];
+  /** The run asked for structured output: the schema its answer is checked against (`true`: any JSON). */
+  expectedJson?: Record<string, unknown> | true;
 };

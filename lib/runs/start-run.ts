@@ -25,6 +25,7 @@ import { estimateInputTokens, worstCaseCostUsd } from "./worst-case-cost";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
+import { expectedJson } from "@/lib/structured-output/response-format";
 
 
 /** The system prompt and the user messages' text, for full-text search. */
@@ -204,7 +205,8 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     // One plain line per failed run; the details go to the run's record.
     onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
   }));
-  return { runId, recorder, result, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent } };
+  const expected = expectedJson(run.params.response_format);
+  return { runId, recorder, result, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent, ...(expected ? { expectedJson: expected } : {}) } };
 }
 
 export async function startRun(request: Request, actor: Actor): Promise<Response> {

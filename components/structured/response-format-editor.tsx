@@ -1,0 +1,146 @@
+"use client";
+
+import { useState } from "react";
+import { presetFormat, responseFormatProblem, SCHEMA_PRESETS, type JsonSchemaFormat } from "@/lib/structured-output/response-format";
+import { JsonEditor } from "@/components/playground/json-editor";
+
+// `response_format` as a small form: free text, any JSON, or JSON that matches
+// a schema (with presets, a name, strict mode and the schema itself), checked
+// as you type; or the raw JSON value. A problem blocks sending with its reason.
+
+type Props = { id: string; value: unknown; example?: string; onChange: (value: unknown) => void; onError: (message: string | null) => void };
+type Mode = "unset" | "text" | "json_object" | "json_schema";
+
+const field = "w-full rounded border border-zinc-300 bg-white p-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
+
+function modeOf(value: unknown): Mode {
+  const type = (value as { type?: unknown } | undefined)?.type;
+  return type === "text" || type === "json_object" || type === "json_schema" ? type : "unset";
+}
+
+function schemaParts(value: unknown): { name: string; strict: boolean; schema: string } {
+  const spec = modeOf(value) === "json_schema" ? (value as JsonSchemaFormat).json_schema : undefined;
+  return { name: spec?.name ?? "answer", strict: spec?.strict ?? true, schema: JSON.stringify(spec?.schema ?? SCHEMA_PRESETS[0]!.schema, null, 2) };
+}
+
+export function ResponseFormatEditor({ id, value, example, onChange, onError }: Props) {
+  const [raw, setRaw] = useState(false);
+  const [mode, setMode] = useState<Mode>(() => modeOf(value));
+  const [parts, setParts] = useState(() => schemaParts(value));
+  const [problem, setProblem] = useState<string | null>(() => responseFormatProblem(value));
+
+  const emit = (next: unknown) => {
+    const error = responseFormatProblem(next);
+    setProblem(error);
+    onError(error);
+    if (!error) onChange(next);
+  };
+  const emitSchema = (next: typeof parts) => {
+    setParts(next);
+    let schema: unknown;
+    try {
+      schema = JSON.parse(next.schema);
+    } catch (error) {
+      const message = `the schema is not valid JSON (${error instanceof Error ? error.message : "parse error"})`;
+      setProblem(message);
+      onError(message);
+      return;
+    }
+    emit({ type: "json_schema", json_schema: { name: next.name, strict: next.strict, schema } });
+  };
+
+  if (raw) {
+    return (
+      <div className="space-y-1">
+        <button type="button" data-testid="response-format-form" className="text-[11px] underline" onClick={() => { setMode(modeOf(value)); setParts(schemaParts(value)); setRaw(false); }}>
+          Edit with the form
+        </button>
+        <JsonEditor
+          id={id}
+          value={value}
+          expect="object"
+          example={example}
+          onChange={(next) => emit(next)}
+          onSyntaxError={(message) => { setProblem(message); onError(message); }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div data-testid="response-format-editor" className="space-y-1.5 text-[11px]">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={id}>Answer as</label>
+        <select
+          id={id}
+          data-testid="response-format-mode"
+          value={mode}
+          onChange={(e) => {
+            const next = e.target.value as Mode;
+            setMode(next);
+            if (next === "unset") { setProblem(null); onError(null); onChange(undefined); }
+            else if (next === "json_schema") emitSchema(parts);
+            else emit({ type: next });
+          }}
+          className="h-7 rounded border border-zinc-300 bg-white px-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <option value="unset">(not set)</option>
+          <option value="text">text</option>
+          <option value="json_object">any JSON object</option>
+          <option value="json_schema">JSON matching a schema</option>
+        </select>
+        <button type="button" data-testid="response-format-raw" className="ml-auto underline" onClick={() => setRaw(true)}>
+          Edit as JSON
+        </button>
+      </div>
+      {mode === "json_schema" && (
+        <div className="space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <label htmlFor={`${id}-preset`}>Preset</label>
+            <select
+              id={`${id}-preset`}
+              data-testid="response-format-preset"
+              value=""
+              onChange={(e) => {
+                const preset = SCHEMA_PRESETS.find((p) => p.id === e.target.value);
+                if (!preset) return;
+                const format = presetFormat(preset, parts.strict);
+                emitSchema({ name: format.json_schema.name, strict: parts.strict, schema: JSON.stringify(format.json_schema.schema, null, 2) });
+              }}
+              className="h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              <option value="">Choose…</option>
+              {SCHEMA_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+            <label className="ml-auto inline-flex items-center gap-1">
+              <input type="checkbox" data-testid="response-format-strict" checked={parts.strict} onChange={(e) => emitSchema({ ...parts, strict: e.target.checked })} />
+              strict
+            </label>
+          </div>
+          <label htmlFor={`${id}-name`} className="block">
+            Schema name
+          </label>
+          <input id={`${id}-name`} data-testid="response-format-name" value={parts.name} onChange={(e) => emitSchema({ ...parts, name: e.target.value })} className={field} />
+          <label htmlFor={`${id}-schema`} className="block">
+            Schema
+          </label>
+          <textarea
+            id={`${id}-schema`}
+            data-testid="response-format-schema"
+            value={parts.schema}
+            rows={Math.min(14, Math.max(4, parts.schema.split("\n").length))}
+            spellCheck={false}
+            aria-invalid={Boolean(problem)}
+            onChange={(e) => emitSchema({ ...parts, schema: e.target.value })}
+            className={`${field} resize-y`}
+          />
+        </div>
+      )}
+      {mode !== "unset" && !problem && <p className="text-muted">{mode === "json_schema" ? "Each answer is checked against this schema." : mode === "json_object" ? "Each answer is checked to be JSON." : "Plain text answers."}</p>}
+    </div>
+  );
+}

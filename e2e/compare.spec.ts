@@ -215,16 +215,27 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
   await expect(charts.locator(".recharts-yAxis-tick-labels text").first()).toContainText("ms");
 });
 
-test("invalid JSON in a shared parameter blocks sending and names the field, as the single playground does", async ({ page }) => {
+test("invalid JSON in a shared parameter or a column's override blocks sending and names the field, as the single playground does", async ({ page }) => {
   await page.goto(compareUrl([{ provider: "simulator", model: "qwen3.5-flash" }, { provider: "simulator", model: "qwen3.5-4b" }]));
   await page.getByTestId("composer-input").fill("Answer in JSON");
   await expect(page.getByTestId("send-button")).toBeEnabled();
-  const field = page.locator("aside").getByTestId("param-input-response_format");
+  const field = page.locator("aside").getByTestId("param-input-tool_choice");
   await field.fill('{ "type": ');
-  await expect(page.getByTestId("composer-blocked")).toContainText("response_format");
+  await expect(page.getByTestId("composer-blocked")).toContainText("tool_choice");
   await expect(page.getByTestId("composer-blocked")).toContainText("invalid JSON");
   await expect(page.getByTestId("send-button")).toBeDisabled();
-  await field.fill('{ "type": "json_object" }');
-  await expect(page.getByTestId("composer-blocked").filter({ hasText: "response_format" })).toHaveCount(0);
+  await field.fill('"auto"');
+  await expect(page.getByTestId("composer-blocked").filter({ hasText: "tool_choice" })).toHaveCount(0);
   await expect(page.getByTestId("send-button")).toBeEnabled();
+
+  // The same in one column's overrides: it would otherwise be sent without the value.
+  await column(page, 1).getByTestId("column-params").locator("summary").click();
+  const override = column(page, 1).getByTestId("param-input-tool_choice");
+  await override.fill("{ broken");
+  await expect(page.getByTestId("composer-blocked")).toContainText("Fix column 2's parameter tool_choice: invalid JSON");
+  await expect(page.getByTestId("send-button")).toBeDisabled();
+  await expect(column(page, 1).getByTestId("column-params").locator("summary")).toContainText("1 to fix");
+  await override.fill('"none"');
+  await expect(page.getByTestId("send-button")).toBeEnabled();
+  await expect(column(page, 1).getByTestId("column-param-tool_choice")).toHaveAttribute("data-source", "override");
 });

@@ -168,6 +168,7 @@ test("a bad parameter shows a clear error and nothing is sent", async ({ playgro
   await expect(page.getByTestId("message-user")).toHaveCount(0);
 
   // A malformed JSON parameter is caught as you type.
+  await page.getByTestId("param-tools").getByTestId("tools-mode-json").click();
   await page.getByTestId("param-input-tools").fill("[{ not json");
   await expect(page.getByTestId("param-error-tools")).toContainText("invalid JSON");
 

@@ -3,14 +3,17 @@
 import { ParamControl } from "@/components/playground/param-control";
 import type { ParamSpec } from "@/lib/catalog/schema";
 import type { EffectiveParam } from "@/lib/compare/shared-params";
-import { validateParam, type ParamValues } from "@/lib/params/param-validator";
+import type { ParamValues } from "@/lib/params/param-validator";
 
 type Props = {
   specs: ParamSpec[];
   detail: Record<string, EffectiveParam>;
   unsupported: string[];
   overrides: ParamValues;
+  /** Each override's problem (a JSON field that does not parse included): any of them blocks sending. */
+  errors: Record<string, string>;
   onOverride: (name: string, value: unknown) => void;
+  onJsonError: (name: string, message: string | null) => void;
 };
 
 const BADGE: Record<EffectiveParam["source"], string> = {
@@ -20,13 +23,15 @@ const BADGE: Record<EffectiveParam["source"], string> = {
 };
 
 /** What this column will send, where each value comes from, and per-column overrides. */
-export function ColumnOverrides({ specs, detail, unsupported, overrides, onOverride }: Props) {
+export function ColumnOverrides({ specs, detail, unsupported, overrides, errors, onOverride, onJsonError }: Props) {
   const overridden = Object.values(detail).filter((d) => d.source === "override").length;
+  const invalid = Object.keys(errors).length;
   return (
-    <details data-testid="column-params" className="min-w-0 flex-1 text-[11px]">
+    <details data-testid="column-params" open={invalid > 0 || undefined} className="min-w-0 flex-1 text-[11px]">
       <summary className="cursor-pointer select-none text-muted">
         params: {Object.keys(detail).length} sent{overridden ? `, ${overridden} overridden` : ""}
         {unsupported.length ? `, ${unsupported.length} not accepted` : ""}
+        {invalid ? <span className="font-medium text-red-600">, {invalid} to fix</span> : null}
       </summary>
       <ul className="my-1 space-y-0.5">
         {Object.entries(detail).map(([name, d]) => (
@@ -48,9 +53,9 @@ export function ColumnOverrides({ specs, detail, unsupported, overrides, onOverr
               key={spec.name}
               spec={spec}
               value={overrides[spec.name]}
-              error={overrides[spec.name] === undefined ? null : validateParam(spec, overrides[spec.name])}
+              error={errors[spec.name] ?? null}
               onChange={(v) => onOverride(spec.name, v)}
-              onJsonError={() => undefined}
+              onJsonError={(message) => onJsonError(spec.name, message)}
             />
           ))}
       </div>

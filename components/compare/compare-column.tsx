@@ -36,6 +36,9 @@ type Props = {
   onBusyChange: (id: string, busy: boolean) => void;
   onChangeTarget: (id: string, key: string) => void;
   onOverride: (id: string, name: string, value: unknown) => void;
+  /** This column's override fields that would be refused (or do not parse), by parameter. */
+  overrideErrors: Record<string, string>;
+  onOverrideJsonError: (name: string, message: string | null) => void;
   onDuplicate: (id: string) => void;
   onRemove: (id: string) => void;
   onMove: (id: string, delta: -1 | 1) => void;
@@ -137,7 +140,7 @@ export function CompareColumn(props: Props) {
           </Button>
         </div>
         <div className="flex items-center justify-between gap-1">
-          <ColumnOverrides specs={offering.params} detail={detail} unsupported={unsupported} overrides={column.overrides} onOverride={(name, value) => props.onOverride(column.id, name, value)} />
+          <ColumnOverrides specs={offering.params} detail={detail} unsupported={unsupported} overrides={column.overrides} errors={props.overrideErrors} onOverride={(name, value) => props.onOverride(column.id, name, value)} onJsonError={props.onOverrideJsonError} />
           <div className="flex gap-1">
             {busy ? (
               <Button size="sm" variant="danger" data-testid="column-stop" onClick={() => void chat.stop()}>

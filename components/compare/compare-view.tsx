@@ -33,6 +33,8 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const cols = useCompareColumns(catalog, initialTargets, groupId);
   const [shared, setShared] = useState<ParamValues>({});
   const [jsonErrors, setJsonErrors] = useState<Record<string, string>>({});
+  /** Per column: override editors whose text does not parse (or is refused), by parameter. */
+  const [overrideJsonErrors, setOverrideJsonErrors] = useState<Record<string, Record<string, string>>>({});
   const [system, setSystem] = useState("");
   const [draftText, setDraftText] = useState("");
   const [sendTo, setSendTo] = useState<string>("all");
@@ -49,7 +51,8 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
   const perColumn = cols.columns.map((column) => {
     const offering = cols.offeringOf(column);
     const spec = { specs: offering.params, overrides: column.overrides };
-    return { column, offering, ...effectiveParams(shared, spec), unsupported: unsupportedShared(shared, spec) };
+    const overrideErrors = paramErrors(offering.params, column.overrides, overrideJsonErrors[column.id] ?? {});
+    return { column, offering, ...effectiveParams(shared, spec), unsupported: unsupportedShared(shared, spec), overrideErrors };
   });
   const specs = unionSpecs(perColumn.map((c) => ({ specs: c.offering.params, overrides: {} })));
   const errors = paramErrors(specs, shared, jsonErrors);
@@ -110,7 +113,13 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
     },
     sheet.open,
   );
-  const blocked = Object.keys(errors).length ? `Fix parameter ${Object.keys(errors)[0]}: ${Object.values(errors)[0]}` : null;
+  // Shared fields first, then any column this send goes to: nothing is sent with a value silently left out.
+  const badColumn = targeted.find((c) => Object.keys(c.overrideErrors).length > 0);
+  const blocked = Object.keys(errors).length
+    ? `Fix parameter ${Object.keys(errors)[0]}: ${Object.values(errors)[0]}`
+    : badColumn
+      ? `Fix column ${perColumn.indexOf(badColumn) + 1}'s parameter ${Object.keys(badColumn.overrideErrors)[0]}: ${Object.values(badColumn.overrideErrors)[0]}`
+      : null;
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -188,6 +197,8 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
                   onBusyChange={onBusyChange}
                   onChangeTarget={cols.setTarget}
                   onOverride={cols.setOverride}
+                  overrideErrors={c.overrideErrors}
+                  onOverrideJsonError={(name, message) => setOverrideJsonErrors((all) => ({ ...all, [c.column.id]: withFieldError(all[c.column.id] ?? {}, name, message) }))}
                   onDuplicate={cols.duplicate}
                   onRemove={cols.remove}
                   onMove={cols.move}

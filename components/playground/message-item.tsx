@@ -17,6 +17,8 @@ import { CopyButton } from "./copy-button";
 import { RawExchangeButton } from "./raw-exchange";
 import { RunStats } from "./run-stats";
 import { TokenProbabilities } from "./token-probabilities";
+import { ToolCallCard, type ToolCallView } from "./tool-call-card";
+import { StructuredAnswer } from "@/components/structured/structured-answer";
 
 export type PlaygroundMessage = UIMessage<RunMessageMetadata>;
 
@@ -84,7 +86,17 @@ export type MessageActions = {
   onDeleteTurn: () => void;
   /** Assistant messages: answer again; this answer stays as an alternative. */
   onRegenerate: () => void;
+  /** The last answer's pending tool call: give its result and continue. */
+  onToolResult?: (call: ToolCallView, output: unknown) => void;
 };
+
+function toolCallsOf(message: PlaygroundMessage): ToolCallView[] {
+  return message.parts.flatMap((p): ToolCallView[] => {
+    if (p.type !== "dynamic-tool" && !p.type.startsWith("tool-")) return [];
+    const part = p as { type: string; toolName?: string; toolCallId: string; state: string; input?: unknown; output?: unknown; errorText?: string };
+    return [{ toolCallId: part.toolCallId, toolName: part.toolName ?? part.type.replace(/^tool-/, ""), state: part.state, input: part.input, output: part.output, errorText: part.errorText }];
+  });
+}
 
 type Props = {
   message: PlaygroundMessage;
@@ -171,7 +183,7 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
 
   const reasoning = message.parts.map((p) => (p.type === "reasoning" ? p.text : "")).join("");
   const text = textOf(message);
-  const toolParts = message.parts.filter((p) => p.type.startsWith("tool-") || p.type === "dynamic-tool");
+  const toolCalls = toolCallsOf(message);
   const logprobs = message.metadata?.logprobs;
   const finished = Boolean(message.metadata?.summary) && !streaming;
   return (
@@ -181,17 +193,11 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
         <TokenProbabilities tokens={logprobs} />
       ) : (
         text && (
-          <div data-testid="answer" ref={answerRef}>
-            <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
-              <Markdown text={text} streaming={streaming} />
-            </Suspense>
-          </div>
+          <AnswerText text={text} streaming={streaming} expectedJson={finished ? message.metadata?.expectedJson : undefined} answerRef={answerRef} />
         )
       )}
-      {toolParts.map((part, i) => (
-        <pre key={i} data-testid="tool-call" className="my-1 overflow-x-auto rounded bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">
-          {`tool call ${part.type.replace(/^tool-/, "")}: ${JSON.stringify("input" in part ? part.input : {}, null, 0)}`}
-        </pre>
+      {toolCalls.map((call) => (
+        <ToolCallCard key={call.toolCallId} call={call} busy={busy} onResult={actions?.onToolResult && call.state === "input-available" ? (output) => actions.onToolResult!(call, output) : undefined} />
       ))}
       <RunStats metadata={message.metadata} streaming={streaming} liveTtftMs={liveTtftMs} />
       {!streaming && (
@@ -213,5 +219,22 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
         </div>
       )}
     </div>
+  );
+}
+
+function AnswerText({ text, streaming, expectedJson, answerRef }: { text: string; streaming: boolean; expectedJson?: Record<string, unknown> | true; answerRef: React.RefObject<HTMLDivElement | null> }) {
+  const rendered = (
+    <div data-testid="answer" ref={answerRef}>
+      <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
+        <Markdown text={text} streaming={streaming} />
+      </Suspense>
+    </div>
+  );
+  return expectedJson ? (
+    <StructuredAnswer text={text} schema={expectedJson}>
+      {rendered}
+    </StructuredAnswer>
+  ) : (
+    rendered
   );
 }

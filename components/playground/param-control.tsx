@@ -6,7 +6,9 @@ import { controlFor } from "@/lib/params/param-controls";
 import { isChanged } from "@/lib/params/param-values";
 import { Slider } from "@/components/ui/slider";
 import { Switch } from "@/components/ui/switch";
+import { ResponseFormatEditor } from "@/components/structured/response-format-editor";
 import { JsonEditor } from "./json-editor";
+import { ToolsEditor } from "./tools-editor";
 import { NumberField } from "./number-field";
 import { TagInput } from "./tag-input";
 
@@ -27,7 +29,7 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
   const control = controlFor(spec);
   const id = `param-${spec.name}`;
   // A draft that does not parse yet (invalid JSON) counts as a change: it can be reset.
-  const changed = isChanged(spec, value) || (control.kind === "json" && Boolean(error));
+  const changed = isChanged(spec, value) || ((control.kind === "json" || control.kind === "tools" || control.kind === "response_format") && Boolean(error));
   // Bumped on reset so editors holding an unparsed draft start over.
   const [resetKey, setResetKey] = useState(0);
   const effective = value ?? spec.default;
@@ -93,6 +95,8 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
         />
       )}
       {control.kind === "tags" && <TagInput key={resetKey} id={id} value={Array.isArray(value) ? (value as string[]) : []} maxItems={control.maxItems} onChange={onChange} />}
+      {control.kind === "tools" && <ToolsEditor key={resetKey} id={id} value={value} example={control.example} onChange={onChange} onError={onJsonError} />}
+      {control.kind === "response_format" && <ResponseFormatEditor key={resetKey} id={id} value={value} example={control.example} onChange={onChange} onError={onJsonError} />}
       {control.kind === "json" && <JsonEditor key={resetKey} id={id} value={value} expect={control.expect} example={control.example} onChange={onChange} onSyntaxError={onJsonError} />}
       <p className="text-[11px] leading-4 text-muted">
         {spec.description} <span className="text-muted">· {describeDefault(spec)}</span>

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useChat } from "@ai-sdk/react";
 import { RENDER_THROTTLE_MS } from "./render-throttle";
-import { DefaultChatTransport } from "ai";
+import { DefaultChatTransport, lastAssistantMessageIsCompleteWithToolCalls } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
@@ -69,9 +69,11 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
     [],
   );
 
-  const { messages, sendMessage, regenerate, stop, status, error, clearError, setMessages } = useChat<PlaygroundMessage>({
+  const { messages, sendMessage, regenerate, stop, status, error, clearError, setMessages, addToolOutput } = useChat<PlaygroundMessage>({
     transport,
     messages: draft?.messages,
+    // Once every tool call of the answer has its result (typed by the user), the conversation continues with them.
+    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithToolCalls,
     throttle: RENDER_THROTTLE_MS.single,
     onData: (part) => {
       if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
@@ -200,6 +202,15 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
                     setBranches(openAlternative(branches, messages, index));
                     void regenerate({ messageId: message.id });
                   },
+                  onToolResult:
+                    index === messages.length - 1
+                      ? (call, output) => {
+                          beforeSend();
+                          // The continuation streams into this answer; the earlier step's token probabilities do not describe it.
+                          setMessages((all) => all.map((m) => (m.id === message.id && m.metadata ? { ...m, metadata: { ...m.metadata, logprobs: undefined } } : m)));
+                          void addToolOutput({ tool: call.toolName as never, toolCallId: call.toolCallId, output: output as never });
+                        }
+                      : undefined,
                 }}
               />
             ))}

@@ -3,8 +3,14 @@
 // read from an environment variable. Pure: used by the run page and the
 // playground draft alike.
 
-/** `reasoning`: an earlier answer's reasoning, which the playground sends back (as reasoning_content) like the AI SDK does. */
-export type CodeMessage = { role: "system" | "user" | "assistant"; content: string | CodePart[]; reasoning?: string };
+/**
+ * `reasoning`: an earlier answer's reasoning, which the playground sends back (as reasoning_content) like the AI SDK does.
+ * `toolCalls`: the functions an answer called; each result follows as a `tool` message.
+ */
+export type CodeMessage =
+  | { role: "system" | "user" | "assistant"; content: string | CodePart[]; reasoning?: string; toolCalls?: CodeToolCall[] }
+  | { role: "tool"; content: string; toolCallId: string; toolName: string; output: unknown };
+export type CodeToolCall = { id: string; name: string; input: unknown };
 /** `file`: a local file name for the attachment, for code that reads it from disk. */
 export type CodePart = { type: "text"; text: string } | { type: "image_url" | "video_url"; note: string; mediaType: string; file: string };
 
@@ -50,21 +56,34 @@ const OPENAI_KWARGS = new Set(["temperature", "top_p", "max_tokens", "stop", "se
 
 function wireParams(request: CodeRequest): Record<string, unknown> {
   const skip = new Set(request.attachmentParams);
-  return Object.fromEntries(Object.entries(request.params).filter(([k]) => !skip.has(k)).map(([k, v]) => [request.wireNames?.[k] ?? k, v]));
+  const params = Object.fromEntries(Object.entries(request.params).filter(([k]) => !skip.has(k)).map(([k, v]) => [request.wireNames?.[k] ?? k, v]));
+  // With tools and no choice, the AI SDK (and so the playground) sends tool_choice "auto": so does the code.
+  if (Array.isArray(params.tools) && params.tools.length > 0 && params.tool_choice === undefined) params.tool_choice = "auto";
+  return params;
 }
 
 /** Attachments are data URLs in the real request; the code shows where they go. */
 function wireMessages(messages: CodeMessage[], videoFps: number | null = null, withReasoning = true) {
-  return messages.map(({ reasoning, ...m }) =>
-    typeof m.content === "string"
+  return messages.map((message) => {
+    if (message.role === "tool") return { role: "tool", tool_call_id: message.toolCallId, content: message.content };
+    const { reasoning, toolCalls, ...m } = message;
+    if (toolCalls?.length) {
+      return {
+        role: m.role,
+        content: typeof m.content === "string" && m.content ? m.content : null,
+        ...(reasoning && withReasoning ? { reasoning_content: reasoning } : {}),
+        tool_calls: toolCalls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: JSON.stringify(c.input ?? {}) } })),
+      };
+    }
+    return typeof m.content === "string"
       ? { ...m, ...(reasoning && withReasoning ? { reasoning_content: reasoning } : {}) }
       : {
           role: m.role,
           content: m.content.map((p) =>
             p.type === "text" ? p : { type: p.type, [p.type]: { url: `data:${p.mediaType};base64,<${p.note}>` }, ...(p.type === "video_url" && videoFps !== null ? { fps: videoFps } : {}) },
           ),
-        },
-  );
+        };
+  });
 }
 
 /** DashScope reads a video's sampling rate from an `fps` field beside video_url (the proxy sends it there too). */
@@ -75,7 +94,7 @@ function dashscopeFps(request: CodeRequest): number | null {
 }
 
 function hasVideo(messages: CodeMessage[]): boolean {
-  return messages.some((m) => typeof m.content !== "string" && m.content.some((p) => p.type === "video_url"));
+  return messages.some((m) => m.role !== "tool" && typeof m.content !== "string" && m.content.some((p) => p.type === "video_url"));
 }
 
 function shellQuote(text: string): string {
@@ -132,6 +151,18 @@ type ToolSpec = { type?: string; function?: { name?: string; description?: strin
 
 /** A JavaScript expression for an AI SDK message: text as a string, media as file parts read from disk. */
 function sdkMessage(message: CodeMessage, files: string[], videoFps: number | null): string {
+  if (message.role === "tool") {
+    const output = typeof message.output === "string" ? { type: "text", value: message.output } : { type: "json", value: message.output ?? null };
+    return JSON.stringify({ role: "tool", content: [{ type: "tool-result", toolCallId: message.toolCallId, toolName: message.toolName, output }] });
+  }
+  if (message.toolCalls?.length) {
+    const content = [
+      ...(message.reasoning ? [{ type: "reasoning", text: message.reasoning }] : []),
+      ...(typeof message.content === "string" && message.content ? [{ type: "text", text: message.content }] : []),
+      ...message.toolCalls.map((c) => ({ type: "tool-call", toolCallId: c.id, toolName: c.name, input: c.input ?? {} })),
+    ];
+    return JSON.stringify({ role: message.role, content });
+  }
   if (message.reasoning && typeof message.content === "string") {
     return JSON.stringify({ role: message.role, content: [{ type: "reasoning", text: message.reasoning }, { type: "text", text: message.content }] });
   }
@@ -234,23 +265,51 @@ for chunk in stream:
 /** UI messages (text and file parts) as the code's messages. */
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif", "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov" };
 
-export function toCodeMessages(messages: { role: string; parts: { type: string; text?: string; mediaType?: string; url?: string; filename?: string }[] }[], system?: string | null): CodeMessage[] {
+type UiPartLike = { type: string; text?: string; mediaType?: string; url?: string; filename?: string; toolCallId?: string; toolName?: string; state?: string; input?: unknown; output?: unknown };
+
+/** An answer's parts cut at each step: a step that called tools is followed by their results. */
+function answerSteps(parts: UiPartLike[]): UiPartLike[][] {
+  const steps: UiPartLike[][] = [[]];
+  for (const part of parts) {
+    if (part.type === "step-start") {
+      if (steps.at(-1)!.length) steps.push([]);
+      continue;
+    }
+    steps.at(-1)!.push(part);
+  }
+  return steps.filter((step) => step.length > 0);
+}
+
+function isToolPart(part: UiPartLike): boolean {
+  return part.type === "dynamic-tool" || part.type.startsWith("tool-");
+}
+
+export function toCodeMessages(messages: { role: string; parts: UiPartLike[] }[], system?: string | null): CodeMessage[] {
   const out: CodeMessage[] = system ? [{ role: "system", content: system }] : [];
   let attachment = 0;
   for (const m of messages) {
     if (m.role !== "user" && m.role !== "assistant") continue;
-    const parts: CodePart[] = m.parts.flatMap((p): CodePart[] => {
-      if (p.type === "text" && p.text) return [{ type: "text", text: p.text }];
-      if (p.type === "file" && p.mediaType) {
-        attachment++;
-        const file = p.filename && /^[\w.-]+$/.test(p.filename) ? p.filename : `attachment-${attachment}.${EXTENSIONS[p.mediaType] ?? "bin"}`;
-        return [{ type: p.mediaType.startsWith("video/") ? "video_url" : "image_url", note: `base64 of ${file}`, mediaType: p.mediaType, file }];
+    for (const step of m.role === "assistant" ? answerSteps(m.parts) : [m.parts]) {
+      const parts: CodePart[] = step.flatMap((p): CodePart[] => {
+        if (p.type === "text" && p.text) return [{ type: "text", text: p.text }];
+        if (p.type === "file" && p.mediaType) {
+          attachment++;
+          const file = p.filename && /^[\w.-]+$/.test(p.filename) ? p.filename : `attachment-${attachment}.${EXTENSIONS[p.mediaType] ?? "bin"}`;
+          return [{ type: p.mediaType.startsWith("video/") ? "video_url" : "image_url", note: `base64 of ${file}`, mediaType: p.mediaType, file }];
+        }
+        return [];
+      });
+      const onlyText = parts.every((p) => p.type === "text");
+      const reasoning = m.role === "assistant" ? step.filter((p) => p.type === "reasoning" && p.text).map((p) => p.text).join("") : "";
+      // Like the server, a call that never got a result is not replayed.
+      const answered = step.filter((p) => isToolPart(p) && p.state === "output-available" && p.toolCallId);
+      const toolCalls = answered.map((p) => ({ id: p.toolCallId!, name: p.toolName ?? p.type.replace(/^tool-/, ""), input: p.input ?? {} }));
+      if (parts.length === 0 && !reasoning && toolCalls.length === 0) continue;
+      out.push({ role: m.role, content: onlyText ? parts.map((p) => (p as { text: string }).text).join("") : parts, ...(reasoning ? { reasoning } : {}), ...(toolCalls.length ? { toolCalls } : {}) });
+      for (const [i, p] of answered.entries()) {
+        out.push({ role: "tool", toolCallId: toolCalls[i]!.id, toolName: toolCalls[i]!.name, output: p.output, content: typeof p.output === "string" ? p.output : JSON.stringify(p.output ?? null) });
       }
-      return [];
-    });
-    const onlyText = parts.every((p) => p.type === "text");
-    const reasoning = m.role === "assistant" ? m.parts.filter((p) => p.type === "reasoning" && p.text).map((p) => p.text).join("") : "";
-    out.push({ role: m.role, content: onlyText ? parts.map((p) => (p as { text: string }).text).join("") : parts, ...(reasoning ? { reasoning } : {}) });
+    }
   }
   return out;
 }

@@ -24,9 +24,11 @@ describe("controlFor", () => {
     expect(controlFor(spec("empiriolabs", "qwen3-5-4b", "enable_thinking"))).toEqual({ kind: "switch" });
     expect(controlFor(spec("empiriolabs", "qwen3-5-4b", "reasoning_effort"))).toEqual({ kind: "select", options: ["none", "low", "medium", "high", "max"] });
     expect(controlFor(spec("empiriolabs", "qwen3-5-4b", "stop"))).toEqual({ kind: "tags", maxItems: 4 });
-    for (const name of ["tools", "tool_choice", "response_format", "logit_bias"]) {
+    for (const name of ["tool_choice", "logit_bias"]) {
       expect(controlFor(spec("empiriolabs", "qwen3-5-4b", name)).kind).toBe("json");
     }
+    expect(controlFor(spec("empiriolabs", "qwen3-5-4b", "tools")).kind).toBe("tools");
+    expect(controlFor(spec("empiriolabs", "qwen3-5-4b", "response_format")).kind).toBe("response_format");
     expect(controlFor(spec("openrouter", "qwen/qwen3.5-flash-02-23", "reasoning"))).toMatchObject({ kind: "json", expect: "object" });
     expect(controlFor(spec("empiriolabs", "qwen3-5-4b", "stream"))).toEqual({ kind: "readonly" });
   });

@@ -7,6 +7,8 @@ export type ParamControl =
   | { kind: "select"; options: string[] }
   | { kind: "tags"; maxItems: number }
   | { kind: "json"; expect: "object" | "array" | "object_or_string"; example?: string }
+  | { kind: "tools"; example?: string }
+  | { kind: "response_format"; example?: string }
   | { kind: "readonly" };
 
 /** Largest range a slider still makes sense for; wider ranges get a plain number input. */
@@ -23,6 +25,9 @@ function sliderStep(spec: ParamSpec & { type: "number" | "integer" }, span: numb
 /** Which control a parameter gets, decided by its schema alone. */
 export function controlFor(spec: ParamSpec): ParamControl {
   if (spec.wire === "managed") return { kind: "readonly" };
+  if (spec.wire === "tools") return { kind: "tools", example: "example" in spec ? spec.example : undefined };
+  // OpenAI's structured-output parameter, under the name every provider page gives it.
+  if (spec.name === "response_format" && spec.type === "object") return { kind: "response_format", example: spec.example };
   switch (spec.type) {
     case "number":
     case "integer": {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ParamSpec } from "@/lib/catalog/schema";
+import { toolsProblem } from "@/lib/tools/tool-definitions";
 
 export type ParamError = { field: string; message: string };
 export type ParamValues = Record<string, unknown>;
@@ -34,8 +35,15 @@ function buildFieldSchema(spec: ParamSpec): z.ZodType {
         .max(spec.maxItems, { error: `must have at most ${spec.maxItems} entries` });
     case "object":
       return z.record(z.string(), z.unknown(), { error: "must be a JSON object" });
-    case "array":
-      return z.array(z.unknown(), { error: "must be a JSON array" });
+    case "array": {
+      const array = z.array(z.unknown(), { error: "must be a JSON array" });
+      // Tools the SDK would silently drop (no name, not a function) are refused instead.
+      if (spec.wire !== "tools") return array;
+      return array.superRefine((value, ctx) => {
+        const problem = toolsProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      });
+    }
     case "object_or_string":
       return z.union([z.string().min(1), z.record(z.string(), z.unknown())], { error: "must be a string or a JSON object" });
   }

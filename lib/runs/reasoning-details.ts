@@ -24,10 +24,12 @@ function withDetails(message: ModelMessage, details: Details): ModelMessage {
 
 /** convertToModelMessages, with earlier answers' reasoning_details kept for the wire. */
 export async function toModelMessages(messages: UIMessage[]): Promise<ModelMessage[]> {
-  if (!messages.some((m) => m.role === "assistant" && detailsOf(m))) return convertToModelMessages(messages);
+  // A tool call left without a result (a new question was asked instead) is not sent: providers refuse a call with no answer.
+  const options = { ignoreIncompleteToolCalls: true };
+  if (!messages.some((m) => m.role === "assistant" && detailsOf(m))) return convertToModelMessages(messages, options);
   const out: ModelMessage[] = [];
   for (const message of messages) {
-    const converted = await convertToModelMessages([message]);
+    const converted = await convertToModelMessages([message], options);
     const details = message.role === "assistant" ? detailsOf(message) : null;
     // One answer is one step: its reasoning belongs to its first assistant message.
     const first = details ? converted.findIndex((m) => m.role === "assistant") : -1;

@@ -159,3 +159,50 @@ describe("POST /api/runs through the simulator", () => {
     expect(run.error?.message).toContain("Simulator");
   });
 });
+
+describe("tools and structured output through POST /api/runs", () => {
+  const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }];
+  const fast = { sim_ttft_ms: 0, sim_tokens_per_second: 5000 };
+
+  it("a tool result typed in the playground goes upstream as a tool message, and the answer follows it", async () => {
+    let sent: { messages: { role: string; content: unknown; tool_call_id?: string }[] } | null = null;
+    handler = async (request) => {
+      sent = await request.clone().json();
+      return handleSimulatorRequest(request);
+    };
+    const messages = [
+      { id: "u1", role: "user", parts: [{ type: "text", text: "Weather in Lisbon?" }] },
+      { id: "a1", role: "assistant", parts: [{ type: "step-start" }, { type: "tool-get_weather", toolCallId: "call_1", state: "output-available", input: { city: "Lisbon" }, output: { celsius: 21 } }] },
+    ];
+    const response = await startRun(post({ ...body({ ...fast, tools }), messages }), await ownerActor());
+    const events = await readEvents(response);
+    expect(sent!.messages.at(-1)).toEqual({ role: "tool", tool_call_id: "call_1", content: '{"celsius":21}' });
+    const text = events.filter((e) => e.type === "text-delta").map((e) => e.delta).join("");
+    expect(text).toContain('Tool result received: {"celsius":21}');
+  });
+
+  it("a call left without a result is not sent when a new question is asked instead", async () => {
+    let sent: { messages: { role: string; tool_calls?: unknown }[] } | null = null;
+    handler = async (request) => {
+      sent = await request.clone().json();
+      return handleSimulatorRequest(request);
+    };
+    const messages = [
+      { id: "u1", role: "user", parts: [{ type: "text", text: "Weather in Lisbon?" }] },
+      { id: "a1", role: "assistant", parts: [{ type: "step-start" }, { type: "tool-get_weather", toolCallId: "call_1", state: "input-available", input: { city: "Lisbon" } }] },
+      { id: "u2", role: "user", parts: [{ type: "text", text: "Never mind, tell me a fact." }] },
+    ];
+    const response = await startRun(post({ ...body({ ...fast, tools }), messages }), await ownerActor());
+    const runId = response.headers.get("x-run-id")!;
+    await readEvents(response);
+    expect((await settled(runId)).status).toBe("done");
+    expect(sent!.messages.some((m) => m.tool_calls)).toBe(false);
+  });
+
+  it("the answer's metadata carries the schema it is checked against", async () => {
+    const schema = { type: "object", properties: { ok: { type: "boolean" } }, required: ["ok"] };
+    const response = await startRun(post(body({ ...fast, response_format: { type: "json_schema", json_schema: { name: "x", schema } } })), await ownerActor());
+    const events = await readEvents(response);
+    expect(events[0]).toMatchObject({ type: "start", messageMetadata: { expectedJson: schema } });
+  });
+});

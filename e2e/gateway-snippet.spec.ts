@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "./support/csp-guard";
 import { AppServer, freePort, tempDataDir } from "./support/app-server";
-import { gatewayCode } from "../lib/code/generate-code";
+import { gatewayCode, toCodeMessages } from "../lib/code/generate-code";
 
 // "View code" -> "Through this playground": the generated TypeScript runs
 // unchanged with tsx against the real server, and its call is in history.
@@ -43,6 +43,25 @@ test("the gateway snippet runs as generated and its run is recorded", async () =
   const recorded = runs.find((r) => r.apiKeyName === "snippet")!;
   expect(recorded.params).toMatchObject({ temperature: 0.2, max_tokens: 40 });
   expect(recorded.status).toBe("done");
+});
+
+test("a conversation with a tool call and its typed result replays through the gateway as view code shows it", async () => {
+  const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "tool-replay" }) })).json()).key;
+  const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }];
+  const messages = toCodeMessages([
+    { role: "user", parts: [{ type: "text", text: "Weather in Lisbon?" }] },
+    { role: "assistant", parts: [{ type: "step-start" }, { type: "tool-get_weather", toolCallId: "call_7", state: "output-available", input: { city: "Lisbon" }, output: { celsius: 23 } }] },
+  ]);
+  const code = gatewayCode({ provider: "simulator", baseUrl: "", keyEnv: null, model: "qwen3.5-flash", params: { tools, max_tokens: 60, sim_ttft_ms: 0, sim_tokens_per_second: 5000 }, messages }, `${app.url}/api/v1`);
+  const dir = fs.mkdtempSync(path.join(root, "e2e", ".generated-"));
+  try {
+    const file = path.join(dir, "tool-replay.mts");
+    fs.writeFileSync(file, code);
+    const { stdout } = await run(process.execPath, ["--import", "tsx", file], { cwd: root, env: { ...process.env, PLAYGROUND_API_KEY: key } });
+    expect(stdout).toContain('Tool result received: {"celsius":23}');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("API keys page: make a key (shown once), see it listed by prefix, revoke it", async ({ page }) => {

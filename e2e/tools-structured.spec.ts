@@ -29,6 +29,7 @@ test("a tool defined in the form is called, its result typed in continues the an
   await expect(card).toHaveAttribute("data-state", "input-available", { timeout: 30_000 });
   await expect(card.getByTestId("tool-call-name")).toHaveText("get_weather");
   await expect(card.getByTestId("tool-call-arguments")).toContainText("city");
+  await expect(card.getByTestId("tool-call-arguments")).toContainText('unit: "celsius"');
   await playground.waitForStatus(0, "done");
   await expect(playground.assistant(0).getByTestId("stat-finish")).toContainText("tool_calls");
 
@@ -37,6 +38,12 @@ test("a tool defined in the form is called, its result typed in continues the an
   await expect(card).toHaveAttribute("data-state", "output-available");
   await expect(playground.assistant(0).getByTestId("answer")).toContainText('Tool result received: {"celsius":21,"sky":"clear"}', { timeout: 30_000 });
   await playground.waitForStatus(0, "done");
+  // The call reads first, then the text that followed its result.
+  const cardFirst = await playground.assistant(0).evaluate((el) => {
+    const answer = el.querySelector('[data-testid="answer"]')!;
+    return Boolean(el.querySelector('[data-testid="tool-call"]')!.compareDocumentPosition(answer) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(cardFirst).toBe(true);
 
   // The continuation was its own recorded run, sent with the call and its result.
   const runId = await playground.runId(0);

@@ -184,11 +184,19 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
   const reasoning = message.parts.map((p) => (p.type === "reasoning" ? p.text : "")).join("");
   const text = textOf(message);
   const toolCalls = toolCallsOf(message);
+  // An answer that called a tool and then went on (after its result) reads call first, then text.
+  const firstTool = message.parts.findIndex((p) => p.type === "dynamic-tool" || p.type.startsWith("tool-"));
+  const firstText = message.parts.findIndex((p) => p.type === "text");
+  const toolsFirst = firstTool >= 0 && (firstText < 0 || firstTool < firstText);
+  const toolCards = toolCalls.map((call) => (
+    <ToolCallCard key={call.toolCallId} call={call} busy={busy} onResult={actions?.onToolResult && call.state === "input-available" ? (output) => actions.onToolResult!(call, output) : undefined} />
+  ));
   const logprobs = message.metadata?.logprobs;
   const finished = Boolean(message.metadata?.summary) && !streaming;
   return (
     <div data-testid="message-assistant" className="max-w-full rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
       {reasoning && <ReasoningBlock text={reasoning} streaming={streaming && !text} />}
+      {toolsFirst && toolCards}
       {text && showProbabilities && logprobs ? (
         <TokenProbabilities tokens={logprobs} />
       ) : (
@@ -196,9 +204,7 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
           <AnswerText text={text} streaming={streaming} expectedJson={finished ? message.metadata?.expectedJson : undefined} answerRef={answerRef} />
         )
       )}
-      {toolCalls.map((call) => (
-        <ToolCallCard key={call.toolCallId} call={call} busy={busy} onResult={actions?.onToolResult && call.state === "input-available" ? (output) => actions.onToolResult!(call, output) : undefined} />
-      ))}
+      {!toolsFirst && toolCards}
       <RunStats metadata={message.metadata} streaming={streaming} liveTtftMs={liveTtftMs} />
       {!streaming && (
         <div data-testid="message-actions" className="mt-1 flex flex-wrap items-center gap-1 text-muted">

@@ -110,10 +110,11 @@ function pickTool(request: SimRequest, lastUser: string): SimTool | null {
 }
 
 function toolArguments(tool: SimTool, lastUser: string): string {
-  const schema = tool.function.parameters as { properties?: Record<string, { type?: string }> } | undefined;
+  const schema = tool.function.parameters as { properties?: Record<string, { type?: string; enum?: unknown[] }> } | undefined;
   const args: Record<string, unknown> = {};
   for (const [name, prop] of Object.entries(schema?.properties ?? {})) {
-    if (prop?.type === "number" || prop?.type === "integer") args[name] = 1;
+    if (Array.isArray(prop?.enum) && prop.enum.length > 0) args[name] = prop.enum[0];
+    else if (prop?.type === "number" || prop?.type === "integer") args[name] = 1;
     else if (prop?.type === "boolean") args[name] = true;
     else args[name] = lastUser.slice(0, 40);
   }

@@ -42,7 +42,25 @@ function refusedPage(): Response {
   );
 }
 
+/** A path whose percent-encoding does not decode (`/r/%ff`) names nothing: answered before routing would fail on it. */
+function undecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  const path0 = request.nextUrl.pathname;
+  if (undecodable(path0)) {
+    return path0.startsWith("/api/")
+      ? Response.json({ error: { code: "invalid_path", message: "The path has malformed percent-encoding." } }, { status: 400 })
+      : plainPage(404, "Not found", "<h1>Not found</h1><p>The address has malformed percent-encoding.</p>");
+  }
+  // API routes only pass through here for the check above.
+  if (path0.startsWith("/api/")) return NextResponse.next();
   const mode = (process.env.AUTH_MODE ?? "").trim() || "none";
   const trustProxy = envFlag(process.env.TRUST_PROXY);
   const path = request.nextUrl.pathname;
@@ -82,5 +100,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // API paths come here only when they carry percent-encoding, so the check above costs other requests nothing.
+    "/api/(.*%.*)",
   ],
 };

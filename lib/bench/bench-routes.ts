@@ -1,4 +1,5 @@
 import "server-only";
+import { BODY_LIMITS } from "@/lib/http/read-json-body";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { convertToModelMessages, streamText, type UIMessage } from "ai";
 import { isLoopback, PEER_HEADER } from "@/lib/http/peer";
@@ -26,7 +27,7 @@ function upstreamBase(): string {
 export async function naiveRoute(request: Request): Promise<Response> {
   const refusal = refused(request);
   if (refusal) return refusal;
-  const { messages, params } = (await readJson(request)) as { messages: UIMessage[]; params: Record<string, unknown> };
+  const { messages, params } = (await readJson(request, BODY_LIMITS.run)) as { messages: UIMessage[]; params: Record<string, unknown> };
   const provider = createOpenAICompatible({ name: "bench", baseURL: upstreamBase(), includeUsage: true });
   const result = streamText({ model: provider("qwen3.5-flash"), messages: await convertToModelMessages(messages), providerOptions: { bench: params as never } });
   return result.toUIMessageStreamResponse({ headers: { "cache-control": "no-cache, no-transform" } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { BODY_LIMITS } from "@/lib/http/read-json-body";
 import { getRun, getUpload, insertRun, saveUpload } from "@/db/queries";
 import type { RunRow } from "@/db/schema";
 import { addUploadOwner } from "@/db/team-queries";
@@ -85,7 +86,7 @@ export async function importBundle(input: unknown, actor: Pick<Actor, "id">): Pr
 }
 
 export async function handleImport(request: Request, actor: Actor): Promise<Response> {
-  const result = await importBundle(await readJson(request), actor);
+  const result = await importBundle(await readJson(request, BODY_LIMITS.bundle), actor);
   await audit({ action: "import", actor, after: result });
   return Response.json(result);
 }

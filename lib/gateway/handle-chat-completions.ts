@@ -1,4 +1,5 @@
 import "server-only";
+import { inlineMediaBodyLimit } from "@/lib/http/read-json-body";
 import { getCatalog } from "@/lib/catalog/public-catalog";
 import { requireActor, requirePermission, refuseCrossSite } from "@/lib/auth/guard";
 import { AppError } from "@/lib/http/app-error";
@@ -19,7 +20,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
   refuseCrossSite(request);
   const actor = await requireActor(request);
   requirePermission(actor, "run");
-  const body = parseOr400(chatCompletionsSchema, await readJson(request));
+  const body = parseOr400(chatCompletionsSchema, await readJson(request, inlineMediaBodyLimit()));
   const resolved = await resolveModelId(await getCatalog(), body.model);
   if (!resolved) throw new AppError(404, "model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
 

@@ -1,4 +1,5 @@
 import { AppError } from "./app-error";
+import { readJsonBody } from "./read-json-body";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -18,10 +19,7 @@ export function withErrors<C>(handler: Handler<C>, respond: (error: AppError) =>
   };
 }
 
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError(400, "invalid_json", "The request body must be valid JSON.");
-  }
+/** A JSON body within a size and nesting limit (see read-json-body); small by default. */
+export async function readJson(request: Request, maxBytes?: number): Promise<unknown> {
+  return readJsonBody(request, maxBytes);
 }

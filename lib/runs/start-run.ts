@@ -1,4 +1,5 @@
 import "server-only";
+import { BODY_LIMITS } from "@/lib/http/read-json-body";
 import { randomUUID } from "node:crypto";
 import { createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessage, type UIMessageChunk } from "ai";
 import { findOffering, findProvider } from "@/lib/catalog";
@@ -210,7 +211,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
 }
 
 export async function startRun(request: Request, actor: Actor): Promise<Response> {
-  const parsed = runRequestSchema.safeParse(await readJson(request));
+  const parsed = runRequestSchema.safeParse(await readJson(request, BODY_LIMITS.run));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);

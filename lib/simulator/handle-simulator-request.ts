@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AppError } from "@/lib/http/app-error";
+import { inlineMediaBodyLimit, readJsonBody } from "@/lib/http/read-json-body";
 import { simulator } from "@/lib/catalog/providers/simulator";
 import { describeAttachments } from "./describe-attachments";
 import { simulateCompletion, type SimResult } from "./simulate-completion";
@@ -8,9 +10,26 @@ import { tokenLogprob } from "./token-logprobs";
 // format as the real hosts (reasoning_content deltas, a finish_reason chunk, a
 // usage chunk with `choices: []` when include_usage is set, then [DONE]).
 
+// Exactly OpenAI's content parts and message shapes (extra fields allowed, as OpenAI-compatible hosts add some).
+const contentPart = z.discriminatedUnion("type", [
+  z.looseObject({ type: z.literal("text"), text: z.string() }),
+  z.looseObject({ type: z.literal("image_url"), image_url: z.looseObject({ url: z.string().min(1), detail: z.enum(["auto", "low", "high"]).optional() }) }),
+  z.looseObject({ type: z.literal("video_url"), video_url: z.looseObject({ url: z.string().min(1) }), fps: z.number().positive().optional() }),
+  z.looseObject({ type: z.literal("input_audio"), input_audio: z.looseObject({ data: z.string(), format: z.string() }) }),
+]);
+const content = z.union([z.string(), z.array(contentPart), z.null()]);
+const toolCall = z.looseObject({ id: z.string(), type: z.literal("function").optional(), function: z.looseObject({ name: z.string(), arguments: z.string() }) });
+const message = z.discriminatedUnion("role", [
+  z.looseObject({ role: z.literal("system"), content }),
+  z.looseObject({ role: z.literal("developer"), content }),
+  z.looseObject({ role: z.literal("user"), content }),
+  z.looseObject({ role: z.literal("assistant"), content: content.optional().transform((c) => c ?? null), tool_calls: z.array(toolCall).optional(), reasoning_content: z.string().nullable().optional() }),
+  z.looseObject({ role: z.literal("tool"), content, tool_call_id: z.string() }),
+]);
+
 const requestSchema = z.looseObject({
   model: z.string().min(1),
-  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })).min(1),
+  messages: z.array(message).min(1),
   stream: z.boolean().optional(),
   stream_options: z.looseObject({ include_usage: z.boolean().optional() }).optional(),
   tools: z.array(z.looseObject({ type: z.string().optional(), function: z.looseObject({ name: z.string(), description: z.string().optional(), parameters: z.unknown() }) })).optional(),
@@ -131,12 +150,16 @@ function streamResult(results: SimResult[], model: string, includeUsage: boolean
 export async function handleSimulatorRequest(request: Request): Promise<Response> {
   let json: unknown;
   try {
-    json = await request.json();
-  } catch {
-    return errorResponse(400, "Request body must be JSON");
+    json = await readJsonBody(request, inlineMediaBodyLimit());
+  } catch (error) {
+    return error instanceof AppError ? errorResponse(error.status, error.message, "invalid_request_error", error.code) : errorResponse(400, "Request body must be JSON");
   }
   const parsed = requestSchema.safeParse(json);
-  if (!parsed.success) return errorResponse(400, `Invalid request: ${parsed.error.issues[0]?.message ?? "bad body"}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const param = issue?.path.join(".") || null;
+    return errorResponse(400, `Invalid request: ${param ? `${param}: ` : ""}${issue?.message ?? "bad body"}`, "invalid_request_error", null, param);
+  }
   const body = parsed.data;
 
   const params: Record<string, unknown> = {};

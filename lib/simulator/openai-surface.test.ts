@@ -56,7 +56,19 @@ describe("the simulator as an OpenAI server", () => {
   it("refuses a malformed request in OpenAI's error shape", async () => {
     const response = await post({ model: "qwen3.5-flash", messages: [] });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ type: "invalid_request_error", param: null });
+    expect((await response.json()).error).toMatchObject({ type: "invalid_request_error", param: "messages" });
+  });
+
+  it("answers content parts that are not OpenAI's shapes, and bodies nested too deep, with a 400 (never a 500)", async () => {
+    for (const content of [[{ type: "image_url", image_url: { url: true } }], [{ type: "video_url", video_url: { url: 0 } }], [{ type: "audio_blob" }]]) {
+      const response = await post({ model: "qwen3.5-flash", messages: [{ role: "user", content }] });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ type: "invalid_request_error", param: expect.stringMatching(/^messages\.0\.content/) });
+    }
+    const deep = `{"model":"qwen3.5-flash","messages":[{"role":"user","content":"hi","x":${"[".repeat(10_000)}${"]".repeat(10_000)}}]}`;
+    const response = await handleSimulatorRequest(new Request("http://sim/v1/chat/completions", { method: "POST", headers: { "content-type": "application/json" }, body: deep }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ type: "invalid_request_error", code: "too_deep" });
   });
 
   it("decodes at the rate asked for from the first token sent, even when that token goes out late", async () => {

@@ -42,11 +42,14 @@ function refusedPage(): Response {
   );
 }
 
-/** A path whose percent-encoding does not decode (`/r/%ff`) names nothing: answered before routing would fail on it. */
+/**
+ * A path whose percent-encoding does not decode (`/r/%ff`), or that hides dot
+ * segments in it (`/api/v1/models/%2e%2e/x`), names nothing: answered before
+ * routing would fail on it or resolve it somewhere else.
+ */
 function undecodable(path: string): boolean {
   try {
-    decodeURIComponent(path);
-    return false;
+    return /(^|\/)\.{1,2}(\/|$)/.test(decodeURIComponent(path));
   } catch {
     return true;
   }

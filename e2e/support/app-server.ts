@@ -42,6 +42,8 @@ export class AppServer {
     readonly port: number,
     readonly dataDir: string,
     private readonly env: Record<string, string> = {},
+    /** For stories that break the server on purpose (a missing database, a killed process). */
+    private readonly allowServerErrors = false,
   ) {}
 
   get url(): string {
@@ -78,7 +80,14 @@ export class AppServer {
       child.kill(signal);
     });
     this.child = null;
+    const errors = this.serverErrors();
+    if (errors.length && !this.allowServerErrors) throw new Error(`the server logged ${errors.length} server error(s) or unhandled rejection(s):\n${errors.slice(0, 10).join("\n")}`);
     return code;
+  }
+
+  /** Lines of the server's log that mean a 5xx or an unhandled rejection: Next's "⨯" errors, our "[500]" lines, Node's own. */
+  serverErrors(): string[] {
+    return this.log.split("\n").filter((line) => /⨯|\[500\]|unhandledRejection|uncaughtException|Unhandled Rejection/i.test(line)).map((line) => line.slice(0, 300));
   }
 
   /** Sends a signal without waiting. */

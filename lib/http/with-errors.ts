@@ -13,7 +13,8 @@ export function withErrors<C>(handler: Handler<C>, respond: (error: AppError) =>
       return await handler(request, context);
     } catch (error) {
       if (error instanceof AppError) return respond(error);
-      console.error(`[${request.method} ${new URL(request.url).pathname}]`, error instanceof Error ? error.message : error);
+      // "[500]" is what the e2e suite looks for in the server log: any such line fails it.
+      console.error(`[500] [${request.method} ${new URL(request.url).pathname}]`, error instanceof Error ? error.message : error);
       return respond(new AppError(500, "internal_error", "Something went wrong on the server."));
     }
   };

@@ -1,5 +1,4 @@
 import { AppError } from "./app-error";
-import { readJsonBody } from "./read-json-body";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -20,7 +19,5 @@ export function withErrors<C>(handler: Handler<C>, respond: (error: AppError) =>
   };
 }
 
-/** A JSON body within a size and nesting limit (see read-json-body); small by default. */
-export async function readJson(request: Request, maxBytes?: number): Promise<unknown> {
-  return readJsonBody(request, maxBytes);
-}
+/** A JSON body within a size and nesting limit; small by default. */
+export { readJsonBody as readJson } from "./read-json-body";

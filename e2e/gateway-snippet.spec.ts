@@ -22,23 +22,31 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-test("the gateway snippet runs as generated and its run is recorded", async () => {
-  const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "snippet" }) })).json()).key;
-  const code = gatewayCode(
-    { provider: "simulator", baseUrl: "", keyEnv: null, model: "qwen3.5-flash", params: { temperature: 0.2, max_tokens: 40, sim_ttft_ms: 0, sim_tokens_per_second: 5000 }, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Snippet says hello" }] },
-    `${app.url}/api/v1`,
-  );
-  // Inside the repository so the snippet's `import OpenAI from "openai"` resolves.
+async function newKey(name: string): Promise<string> {
+  return (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) })).json()).key;
+}
+
+/** Runs a generated snippet with tsx, inside the repository so its `import OpenAI from "openai"` resolves; returns its stdout. */
+async function runSnippet(code: string, key: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(root, "e2e", ".generated-"));
   try {
     const file = path.join(dir, "snippet.mts");
     fs.writeFileSync(file, code);
-    const { stdout } = await run(process.execPath, ["--import", "tsx", file], { cwd: root, env: { ...process.env, PLAYGROUND_API_KEY: key } });
-    expect(stdout).toContain("Snippet says hello");
-    expect(stdout).toContain("completion_tokens");
+    return (await run(process.execPath, ["--import", "tsx", file], { cwd: root, env: { ...process.env, PLAYGROUND_API_KEY: key } })).stdout;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test("the gateway snippet runs as generated and its run is recorded", async () => {
+  const key = await newKey("snippet");
+  const code = gatewayCode(
+    { provider: "simulator", baseUrl: "", keyEnv: null, model: "qwen3.5-flash", params: { temperature: 0.2, max_tokens: 40, sim_ttft_ms: 0, sim_tokens_per_second: 5000 }, messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Snippet says hello" }] },
+    `${app.url}/api/v1`,
+  );
+  const stdout = await runSnippet(code, key);
+  expect(stdout).toContain("Snippet says hello");
+  expect(stdout).toContain("completion_tokens");
   const runs = (await (await fetch(`${app.url}/api/runs?limit=5`)).json()).runs as { apiKeyName: string | null; params: Record<string, unknown>; status: string }[];
   const recorded = runs.find((r) => r.apiKeyName === "snippet")!;
   expect(recorded.params).toMatchObject({ temperature: 0.2, max_tokens: 40 });
@@ -46,22 +54,14 @@ test("the gateway snippet runs as generated and its run is recorded", async () =
 });
 
 test("a conversation with a tool call and its typed result replays through the gateway as view code shows it", async () => {
-  const key = (await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "tool-replay" }) })).json()).key;
+  const key = await newKey("tool-replay");
   const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }];
   const messages = toCodeMessages([
     { role: "user", parts: [{ type: "text", text: "Weather in Lisbon?" }] },
     { role: "assistant", parts: [{ type: "step-start" }, { type: "tool-get_weather", toolCallId: "call_7", state: "output-available", input: { city: "Lisbon" }, output: { celsius: 23 } }] },
   ]);
   const code = gatewayCode({ provider: "simulator", baseUrl: "", keyEnv: null, model: "qwen3.5-flash", params: { tools, max_tokens: 60, sim_ttft_ms: 0, sim_tokens_per_second: 5000 }, messages }, `${app.url}/api/v1`);
-  const dir = fs.mkdtempSync(path.join(root, "e2e", ".generated-"));
-  try {
-    const file = path.join(dir, "tool-replay.mts");
-    fs.writeFileSync(file, code);
-    const { stdout } = await run(process.execPath, ["--import", "tsx", file], { cwd: root, env: { ...process.env, PLAYGROUND_API_KEY: key } });
-    expect(stdout).toContain('Tool result received: {"celsius":23}');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  expect(await runSnippet(code, key)).toContain('Tool result received: {"celsius":23}');
 });
 
 test("API keys page: make a key (shown once), see it listed by prefix, revoke it", async ({ page }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, useRef, useState } from "react";
-import type { UIMessage } from "ai";
+import { getToolName, isToolUIPart, type UIMessage } from "ai";
 import type { RunMessageMetadata } from "@/lib/runs/run-types";
 import { Button } from "@/components/ui/button";
 
@@ -91,11 +91,14 @@ export type MessageActions = {
 };
 
 function toolCallsOf(message: PlaygroundMessage): ToolCallView[] {
-  return message.parts.flatMap((p): ToolCallView[] => {
-    if (p.type !== "dynamic-tool" && !p.type.startsWith("tool-")) return [];
-    const part = p as { type: string; toolName?: string; toolCallId: string; state: string; input?: unknown; output?: unknown; errorText?: string };
-    return [{ toolCallId: part.toolCallId, toolName: part.toolName ?? part.type.replace(/^tool-/, ""), state: part.state, input: part.input, output: part.output, errorText: part.errorText }];
-  });
+  return message.parts.filter(isToolUIPart).map((part) => ({
+    toolCallId: part.toolCallId,
+    toolName: getToolName(part),
+    state: part.state,
+    input: part.input,
+    output: "output" in part ? part.output : undefined,
+    errorText: "errorText" in part ? part.errorText : undefined,
+  }));
 }
 
 type Props = {
@@ -185,7 +188,7 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
   const text = textOf(message);
   const toolCalls = toolCallsOf(message);
   // An answer that called a tool and then went on (after its result) reads call first, then text.
-  const firstTool = message.parts.findIndex((p) => p.type === "dynamic-tool" || p.type.startsWith("tool-"));
+  const firstTool = message.parts.findIndex(isToolUIPart);
   const firstText = message.parts.findIndex((p) => p.type === "text");
   const toolsFirst = firstTool >= 0 && (firstText < 0 || firstTool < firstText);
   const toolCards = toolCalls.map((call) => (

@@ -59,8 +59,8 @@ export function proxy(request: NextRequest) {
   const path0 = request.nextUrl.pathname;
   if (undecodable(path0)) {
     return path0.startsWith("/api/")
-      ? Response.json({ error: { code: "invalid_path", message: "The path has malformed percent-encoding." } }, { status: 400 })
-      : plainPage(404, "Not found", "<h1>Not found</h1><p>The address has malformed percent-encoding.</p>");
+      ? Response.json({ error: { code: "invalid_path", message: "The path has malformed percent-encoding or dot segments hidden in it." } }, { status: 400 })
+      : plainPage(404, "Not found", "<h1>Not found</h1><p>The address has malformed percent-encoding or dot segments hidden in it.</p>");
   }
   // API routes only pass through here for the check above.
   if (path0.startsWith("/api/")) return NextResponse.next();

@@ -158,7 +158,9 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const param = issue?.path.join(".") || null;
-    return errorResponse(400, `Invalid request: ${param ? `${param}: ` : ""}${issue?.message ?? "bad body"}`, "invalid_request_error", null, param);
+    // zod's "Invalid input" for a union says nothing: name the shapes that are accepted.
+    const message = issue?.code === "invalid_union" ? "not one of OpenAI's shapes (content: a string, null, or text / image_url / video_url / input_audio parts with their fields)" : (issue?.message ?? "bad body");
+    return errorResponse(400, `Invalid request: ${param ? `${param}: ` : ""}${message}`, "invalid_request_error", null, param);
   }
   const body = parsed.data;
 

@@ -128,7 +128,14 @@ async function lastAppliedMigration(db: Db): Promise<number | null> {
 /** A consistent copy of a live local database, taken by SQLite itself (safe while others write). */
 export async function snapshotDatabase(handle: DatabaseHandle, target: string): Promise<void> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  await handle.exec(`VACUUM INTO ${quoteSqlString(target)}`);
+  const vacuum = () => handle.exec(`VACUUM INTO ${quoteSqlString(target)}`);
+  const connection = connections.get(handle.db);
+  if (connection?.driver !== "better-sqlite3") return vacuum();
+  // better-sqlite3 has one connection: VACUUM inside another caller's open
+  // transaction fails, so the snapshot takes its turn between transactions.
+  const turn = connection.queue.then(vacuum);
+  connection.queue = turn.catch(() => undefined);
+  return turn;
 }
 
 async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

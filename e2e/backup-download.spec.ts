@@ -28,9 +28,14 @@ test("the owner downloads a backup from /admin and npm run restore brings it bac
     await page.getByTestId("auth-submit").click();
     await expect(page.getByTestId("user-role")).toHaveText("owner");
     await page.goto(`${source.url}/admin`);
-    const downloading = page.waitForEvent("download");
+    const downloading = page.waitForEvent("download", { timeout: 30_000 });
     await page.getByTestId("backup-download").click();
-    const download = await downloading;
+    const download = await downloading.catch(async (error: Error) => {
+      // Say what the server answers the same request with, so a missed download can be told apart from a slow or failed backup.
+      const started = Date.now();
+      const direct = await owner.get("/api/admin/backup");
+      throw new Error(`${error.message}\nGET /api/admin/backup answered ${direct.status()} in ${Date.now() - started} ms; server log:\n${source.output().slice(-4000)}`);
+    });
     expect(download.suggestedFilename()).toMatch(/^playground-backup-.+\.tar\.gz$/);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "playground-dl-")), download.suggestedFilename());
     await download.saveAs(file);

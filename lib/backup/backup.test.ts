@@ -7,7 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getRun } from "@/db/queries";
-import { firstRow, migrationJournal, migrationsFolder, openDatabase } from "@/db";
+import { firstRow, migrationJournal, migrationsFolder, openDatabase, runInTransaction } from "@/db";
 import { startRun } from "@/lib/runs/start-run";
 import { handleSimulatorRequest } from "@/lib/simulator/handle-simulator-request";
 import { serveFetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
@@ -59,6 +59,21 @@ describe("backup and restore", () => {
     for (const row of before) expect(await getRun(row!.id)).toEqual(row);
     const copies = await Promise.all(streaming.map((r) => getRun(r.headers.get("x-run-id")!)));
     expect(copies.every((r) => r?.status === "streaming")).toBe(true);
+  });
+
+  it("a backup asked for while a write transaction waits on I/O takes its turn instead of failing", async () => {
+    process.env.DATA_DIR = temp("backup-in-transaction");
+    await ownerActor();
+    let release!: () => void;
+    const holding = runInTransaction(async (tx) => {
+      await tx.run(sql`select 1`);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    const backup = createBackup();
+    setTimeout(() => release(), 20);
+    await holding;
+    expect((await backup).manifest.database.bytes).toBeGreaterThan(0);
   });
 
   it("a damaged backup is refused and the live database is left alone", async () => {

@@ -33,7 +33,7 @@ async function draftFromRun(runId: string, actor: Actor): Promise<StartingDraft 
 /** "Open in playground" from a shared page: a new draft with the same target, parameters and messages. The shared run is never changed. */
 async function draftFromShare(shareId: string): Promise<StartingDraft | null> {
   const shared = await loadShared(shareId);
-  const source = shared?.runs.find((r) => r.id === shared.sharedRunId) ?? shared?.runs[0];
+  const source = shared?.runs[shared.shared];
   return source ? { provider: source.provider, model: source.model, params: source.params, system: source.system ?? "", messages: recordToMessages(source), origin: "shared" } : null;
 }
 

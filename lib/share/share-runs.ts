@@ -53,15 +53,29 @@ function withShareAccess(record: RunRecord, shareId: string): RunRecord {
   return { ...record, messages };
 }
 
-export type SharedView = { kind: "run" | "comparison"; runs: RunRecord[]; sharedRunId: string };
+/**
+ * What leaves the server for a share link: no internal run id, group id, share id,
+ * author or key (they lead to the run page, its share controls and other runs).
+ */
+function redactForShare(record: RunRecord, index: number): RunRecord {
+  return { ...record, id: `shared-${index}`, shareId: null, compareGroupId: null, conversationId: null, userId: null, author: null, apiKeyId: null, apiKeyName: null };
+}
 
-/** What /r/:shareId shows, or null (unknown or revoked): the run, or its comparison's latest run per target. */
+/** `shared`: the run the link was made for (its index in `runs`). */
+export type SharedView = { kind: "run" | "comparison"; runs: RunRecord[]; shared: number };
+
+/** What /r/:shareId shows, or null (unknown or revoked): the run, or its comparison's latest run per target, redacted. */
 export async function loadShared(shareId: string): Promise<SharedView | null> {
   if (!SHARE_ID.test(shareId)) return null;
   const row = await getRunByShareId(shareId);
   if (!row) return null;
-  if (!row.compareGroupId) return { kind: "run", runs: [withShareAccess(toRunRecord(row), shareId)], sharedRunId: row.id };
+  const view = (kind: SharedView["kind"], rows: RunRow[]): SharedView => ({
+    kind,
+    runs: rows.map((r, i) => redactForShare(withShareAccess(toRunRecord(r), shareId), i)),
+    shared: Math.max(0, rows.findIndex((r) => r.id === row.id)),
+  });
+  if (!row.compareGroupId) return view("run", [row]);
   const latest = new Map<string, RunRow>();
   for (const run of await listGroupRuns(row.compareGroupId)) latest.set(`${run.provider}::${run.model}`, run);
-  return { kind: "comparison", runs: [...latest.values()].map((r) => withShareAccess(toRunRecord(r), shareId)), sharedRunId: row.id };
+  return view("comparison", [...latest.values()]);
 }

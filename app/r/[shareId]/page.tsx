@@ -2,20 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RunHeader } from "@/components/run/run-header";
 import { RunTranscript } from "@/components/run/run-transcript";
-import type { RunRecord } from "@/lib/runs/run-record";
 import { loadShared } from "@/lib/share/share-runs";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ shareId: string }> };
-
-/**
- * What leaves the server for a share link: no internal run id, group id or
- * share id (they lead to the run page, its share controls and other runs).
- */
-function redactForShare(record: RunRecord, index: number): RunRecord {
-  return { ...record, id: `shared-${index}`, shareId: null, compareGroupId: null, userId: null, author: null, apiKeyId: null, apiKeyName: null };
-}
 
 function firstWords(text: string, n = 20): string {
   const words = text.split(/\s+/).filter(Boolean);
@@ -45,7 +36,7 @@ export default async function SharedPage({ params }: Props) {
         </a>
       </header>
       <div data-testid="shared-runs" className={shared.kind === "comparison" ? "grid gap-3 md:grid-cols-2 xl:grid-cols-3" : ""}>
-        {shared.runs.map(redactForShare).map((record, i) => (
+        {shared.runs.map((record, i) => (
           <section key={i} className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
             <RunHeader record={record} />
             <RunTranscript record={record} shared />

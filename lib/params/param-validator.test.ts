@@ -27,6 +27,7 @@ describe("validateParams (same schema in browser and server)", () => {
     [{ enable_thinking: "yes" }, "enable_thinking", '"enable_thinking" must be true or false (got "yes")'],
     [{ reasoning_effort: "extreme" }, "reasoning_effort", '"reasoning_effort" must be one of none, low, medium, high, max (got "extreme")'],
     [{ stop: ["a", "b", "c", "d", "e"] }, "stop", '"stop" must have at most 4 entries (got ["a","b","c","d","e"])'],
+    [{ stop: ["END", ""] }, "stop", '"stop" must not contain empty strings (got ["END",""])'],
     [{ logit_bias: [1, 2] }, "logit_bias", '"logit_bias" must be a JSON object (got [1,2])'],
     [{ tools: { name: "f" } }, "tools", '"tools" must be a JSON array (got {"name":"f"})'],
     [{ bogus: 1 }, "bogus", 'Unknown parameter "bogus" for this offering'],

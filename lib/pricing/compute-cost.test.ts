@@ -47,6 +47,14 @@ describe("computeCost: price table x usage", () => {
     expect(result.totalUsd).toBeCloseTo(0.5 * 0.1 + 0.3 * 0.13, 10);
   });
 
+  it("cache writes reported beyond the uncached input are capped there: no input token is billed twice", () => {
+    // 1M input: 800k read from the cache, so at most 200k can have been written to it.
+    const result = computeCost(pricing("ai-gateway", "alibaba/qwen3.5-flash"), { inputTokens: 1_000_000, cachedInputTokens: 800_000, cacheWriteTokens: 500_000, outputTokens: 0 });
+    expect(result.breakdown).toMatchObject({ inputUsd: 0, cachedInputUsd: 0 });
+    expect(result.breakdown!.cacheWriteUsd).toBeCloseTo(0.2 * 0.13, 10);
+    expect(result.totalUsd).toBeCloseTo(0.2 * 0.13, 10);
+  });
+
   it("unknown price or unknown usage gives null, never 0", () => {
     expect(computeCost(pricing("segmind", "qwen3.5-flash"), { inputTokens: 10, outputTokens: 10 })).toMatchObject({ totalUsd: null, issues: ["price unknown for this offering"] });
     expect(computeCost(pricing("empiriolabs", "qwen3-5-flash"), { inputTokens: null, outputTokens: 10 })).toMatchObject({ totalUsd: null, issues: ["token usage unknown"] });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import S3rver from "s3rver";
-import { noiseVideo } from "../lib/test-support/noise-video";
+import { noiseVideo } from "../test/support/noise-video";
 import { watchCsp } from "./support/csp-guard";
 import { AppServer, freePort, tempDataDir } from "./support/app-server";
 

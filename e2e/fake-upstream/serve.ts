@@ -1,5 +1,5 @@
 // Runs the fake provider upstreams as their own process (for Playwright).
-import { serveFetchHandler } from "../../lib/test-support/serve-fetch-handler";
+import { serveFetchHandler } from "../../test/support/serve-fetch-handler";
 import { createFakeUpstream } from "./fake-upstream";
 
 const { handler } = createFakeUpstream();

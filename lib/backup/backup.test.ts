@@ -10,8 +10,8 @@ import { getRun } from "@/db/queries";
 import { firstRow, migrationJournal, migrationsFolder, openDatabase, runInTransaction } from "@/db";
 import { startRun } from "@/lib/runs/start-run";
 import { handleSimulatorRequest } from "@/lib/simulator/handle-simulator-request";
-import { serveFetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { serveFetchHandler, type ServedHandler } from "@/test/support/serve-fetch-handler";
+import { ownerActor } from "@/test/support/test-actor";
 import { createBackup, restoreBackup } from "./backup";
 
 const temp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `playground-${name}-`));

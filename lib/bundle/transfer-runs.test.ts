@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 import { describe, expect, it } from "vitest";
 import { finishRun, getRun, insertRun, setShareId } from "@/db/queries";
-import { uploadFixture } from "@/lib/test-support/provider-contract";
+import { uploadFixture } from "@/test/support/provider-contract";
 import { readStored } from "@/lib/uploads/upload-store";
 import { exportRuns, importBundle } from "./transfer-runs";
 

@@ -3,9 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findOffering, loadCatalog } from "./index";
 import { providerCatalogSchema, type Offering, type ParamSpec } from "./schema";
-import { parseEmpirioTables, parseOpenRouterTable, type SeedParam } from "./seed-table";
+import { parseEmpirioTables, parseOpenRouterTable, type SeedParam } from "@/test/seed/seed-table";
 
-const page = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "seed-pages", name), "utf8");
+const page = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../../test/seed/pages", name), "utf8");
 const catalog = loadCatalog(["llama3.1:8b", "qwen3.5-4b-instruct"]);
 const offering = (provider: Parameters<typeof findOffering>[1], id: string): Offering => {
   const found = findOffering(catalog, provider, id);

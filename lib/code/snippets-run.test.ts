@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOffering, findProvider, loadCatalog } from "@/lib/catalog";
-import { runThrough, startFakeProviders, uploadFixture } from "@/lib/test-support/provider-contract";
+import { runThrough, startFakeProviders, uploadFixture } from "@/test/support/provider-contract";
 import { codeRequestFor } from "./code-request";
 import { generateCode } from "./generate-code";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_USAGE } from "@/e2e/fake-upstream/fake-upstream";
-import { runThrough, startFakeProviders } from "@/lib/test-support/provider-contract";
+import { runThrough, startFakeProviders } from "@/test/support/provider-contract";
 
 let harness: Awaited<ReturnType<typeof startFakeProviders>>;
 beforeAll(async () => (harness = await startFakeProviders()));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThrough, startFakeProviders } from "@/lib/test-support/provider-contract";
+import { runThrough, startFakeProviders } from "@/test/support/provider-contract";
 
 let harness: Awaited<ReturnType<typeof startFakeProviders>>;
 beforeAll(async () => (harness = await startFakeProviders()));

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getRun } from "@/db/queries";
 import { startRun } from "@/lib/runs/start-run";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 
 // Without SIMULATOR_BASE_URL the simulator is called in-process: no loopback
 // request at all (so it works where the app cannot call itself, on Vercel).

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { deleteRun, getRunExchange } from "@/db/queries";
 import { startRun } from "@/lib/runs/start-run";
 import { readRawExchange } from "@/lib/runs/read-raw-exchange";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 import { tokenLogprob } from "@/lib/simulator/token-logprobs";
 
 // A run keeps its raw exchange (request body and response events) and hands

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/app-error";
-import { runThrough, startFakeProviders, uploadFixture } from "@/lib/test-support/provider-contract";
+import { runThrough, startFakeProviders, uploadFixture } from "@/test/support/provider-contract";
 import { startRun } from "@/lib/runs/start-run";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 
 // Each provider receives images and video the way its API accepts them.
 
@@ -109,7 +109,7 @@ describe("attachments on the wire", () => {
   });
 
   it("the simulator describes each attachment it received", async () => {
-    const { serveFetchHandler } = await import("@/lib/test-support/serve-fetch-handler");
+    const { serveFetchHandler } = await import("@/test/support/serve-fetch-handler");
     const { handleSimulatorRequest } = await import("@/lib/simulator/handle-simulator-request");
     const sim = await serveFetchHandler(handleSimulatorRequest);
     process.env.SIMULATOR_BASE_URL = `${sim.url}/v1`;

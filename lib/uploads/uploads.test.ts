@@ -6,7 +6,7 @@ import { AppError } from "@/lib/http/app-error";
 import { handleUpload } from "./handle-upload";
 import { frameCount, probeVideo, sampleFrames } from "./media-tools";
 import { serveUpload } from "./serve-upload";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 import { sniffMedia } from "./sniff-media";
 import { readUploadLimits } from "./upload-limits";
 

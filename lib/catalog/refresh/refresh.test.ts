@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOffering, loadCatalog } from "../index";
 import { getCatalog } from "../public-catalog";
-import { startFakeProviders } from "@/lib/test-support/provider-contract";
+import { startFakeProviders } from "@/test/support/provider-contract";
 import { parseAiGatewayModels } from "./ai-gateway-models";
 import { applyUpdate } from "./apply-update";
 import { parseEmpirioLabsModel } from "./empiriolabs-model";

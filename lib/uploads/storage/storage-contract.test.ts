@@ -4,13 +4,13 @@ import path from "node:path";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUpload } from "@/db/queries";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 import { completeDirectUpload, startDirectUpload } from "../direct-upload";
 import { handleUpload } from "../handle-upload";
 import { serveUpload } from "../serve-upload";
 import { uploadStorage } from "./index";
-import { startFakeBlobStore, type FakeBlobStore } from "@/lib/test-support/fake-blob-store";
-import { noiseVideo } from "@/lib/test-support/noise-video";
+import { startFakeBlobStore, type FakeBlobStore } from "@/test/support/fake-blob-store";
+import { noiseVideo } from "@/test/support/noise-video";
 
 // One upload suite, three stores: local disk, S3 (s3rver on 127.0.0.1) and
 // Vercel Blob (a local fake of its HTTP API). Each must store, serve and

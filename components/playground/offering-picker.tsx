@@ -61,7 +61,7 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
         })}
       </select>
       <div data-testid="offering-info" className="space-y-0.5 rounded-md bg-zinc-100 p-2 text-[11px] text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-        {selected.provider === "simulator" && (
+        {providers.get(selected.provider)?.builtIn && (
           <p className="font-medium text-violet-700 dark:text-violet-300">Simulator: offline, deterministic, nothing is billed.</p>
         )}
         <p>

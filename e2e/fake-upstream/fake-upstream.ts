@@ -13,7 +13,9 @@
 //   GET /__requests, POST /__reset, GET /health
 //
 // Scenario markers in the last user message: [[status:NNN]], [[midstream-error]],
-// [[stall]], [[malformed]], [[tool]], [[details-only]], [[ttft:MS]], [[gap:MS]].
+// [[stall]], [[malformed]], [[tool]], [[details-only]], [[ttft:MS]], [[gap:MS]],
+// [[length]] (the last answer chunk carries finish_reason "length", as vLLM sends it),
+// [[cut]] (the stream ends after some text, with no finish reason and no [DONE]).
 // POST /__config sets per-provider timing: { "openrouter": { "ttftMs": 300, "gapMs": 20, "answerTokens": 40 } }.
 
 import fs from "node:fs";
@@ -32,7 +34,7 @@ const MODEL_LISTS: Record<string, string> = {
 
 export type RecordedRequest = { provider: string; method: string; path: string; headers: Record<string, string>; body: Record<string, any> };
 
-type Scenario = { status?: number; midstreamError: boolean; stall: boolean; malformed: boolean; tool: boolean; detailsOnly: boolean; ttftMs: number; gapMs: number; answerTokens: number };
+type Scenario = { status?: number; midstreamError: boolean; stall: boolean; malformed: boolean; tool: boolean; detailsOnly: boolean; length: boolean; cut: boolean; ttftMs: number; gapMs: number; answerTokens: number };
 
 const REASONING = ["Let me ", "think about ", "this carefully."];
 const ANSWER = ["Hello ", "from ", "the ", "fake ", "upstream."];
@@ -59,6 +61,8 @@ function scenarioOf(body: Record<string, any>, timing: Timing = {}): Scenario {
     malformed: text.includes("[[malformed]]"),
     tool: text.includes("[[tool]]"),
     detailsOnly: text.includes("[[details-only]]"),
+    length: text.includes("[[length]]"),
+    cut: text.includes("[[cut]]"),
     ttftMs: num("ttft", timing.ttftMs ?? 40),
     gapMs: num("gap", timing.gapMs ?? 5),
     answerTokens: timing.answerTokens ?? ANSWER.length,
@@ -135,6 +139,10 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
           await sleep(60_000, signal);
           return controller.close();
         }
+        if (scenario.cut) {
+          send(chunk({ content: "Partial " }));
+          return controller.close();
+        }
         if (scenario.malformed) {
           send(chunk({ content: "Partial " }));
           send("data: {not json at all\n\n");
@@ -154,6 +162,11 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
           // The answer repeats to answerTokens tokens, so configured rates can be measured.
           const answer = Array.from({ length: scenario.answerTokens }, (_, i) => ANSWER[i % ANSWER.length]!);
           for (const [i, t] of answer.entries()) {
+            const last = i === answer.length - 1;
+            if (scenario.length && last) {
+              send(chunk({ content: t }, "length"));
+              break;
+            }
             send(chunk({ content: t }));
             await sleep(scenario.gapMs, signal);
             if (scenario.midstreamError && i === 1) {
@@ -161,7 +174,7 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
               return controller.close();
             }
           }
-          send(chunk({}, "stop"));
+          if (!scenario.length) send(chunk({}, "stop"));
         }
         const streamed = { reasoning: thinking ? REASONING.length : 0, answer: scenario.tool ? 0 : scenario.answerTokens };
         if (includeUsage) send(line({ id, object: "chat.completion.chunk", created: 1760000000, model, choices: [], usage: usageFor(dialect, body, streamed) }));

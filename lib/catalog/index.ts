@@ -1,12 +1,6 @@
 import { z } from "zod";
+import { providerModules } from "@/lib/providers";
 import { models as modelData } from "./models";
-import { aiGateway } from "./providers/ai-gateway";
-import { dashscope } from "./providers/dashscope";
-import { empiriolabs } from "./providers/empiriolabs";
-import { openAiCompatibleCatalog } from "./providers/openai-compatible";
-import { openrouter } from "./providers/openrouter";
-import { segmind } from "./providers/segmind";
-import { simulator } from "./providers/simulator";
 import { modelSchema, providerCatalogSchema, type Model, type Offering, type ProviderCatalog, type ProviderId } from "./schema";
 
 export type Catalog = { models: Model[]; providers: ProviderCatalog[] };
@@ -31,7 +25,7 @@ const catalogSchema = z
 
 /** The whole catalog, validated. Throws at load when the data is malformed. */
 export function loadCatalog(openAiCompatibleModels: string[] = []): Catalog {
-  const providers = [simulator, empiriolabs, openrouter, aiGateway, segmind, dashscope, openAiCompatibleCatalog(openAiCompatibleModels)];
+  const providers = providerModules().map(({ catalog }) => (typeof catalog === "function" ? catalog({ openAiCompatibleModels }) : catalog));
   // A model only a self-hosted server has (llama3.1:8b) is a model of its own, so it can be picked.
   const known = new Set(modelData.map((m) => m.id));
   const extra = [...new Set(providers.flatMap((p) => p.offerings.map((o) => o.modelId)).filter((id) => !known.has(id)))].map((id) => ({

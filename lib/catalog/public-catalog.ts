@@ -1,5 +1,6 @@
 import "server-only";
 import { listCatalogOverrides } from "@/db/queries";
+import { findAdapter } from "@/lib/providers";
 import { readImportedOpenAiCompatibleModels } from "./refresh/openai-compatible-models";
 import { readEnv, readSecret } from "@/lib/env";
 import { loadCatalog, type Catalog } from "./index";
@@ -15,13 +16,9 @@ export type PublicCatalog = {
   offerings: (Catalog["providers"][number]["offerings"][number] & { provider: ProviderCatalog["id"] })[];
 };
 
-/** Whether a provider can be called: a key is set (or none is needed). */
+/** Whether a provider can be called: its adapter finds a connection (key and base URL) and it has offerings. */
 export function isConfigured(provider: ProviderCatalog, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (provider.id === "simulator") return true;
-  if (provider.id === "openai-compatible") {
-    return Boolean(readSecret(provider.baseUrlEnv, env)) && provider.offerings.length > 0;
-  }
-  return Boolean(readSecret(provider.keyEnv, env));
+  return provider.offerings.length > 0 && findAdapter(provider.id)?.connection(provider, env) !== undefined;
 }
 
 // Built once per distinct OPENAI_COMPATIBLE_MODELS value, not per request;
@@ -71,7 +68,7 @@ export async function getPublicCatalog(env: NodeJS.ProcessEnv = process.env): Pr
     providers: catalog.providers.map(({ offerings: _offerings, ...provider }) => ({
       ...provider,
       configured: isConfigured({ ...provider, offerings: _offerings }, env),
-      ...(provider.defaultBaseUrl === null && provider.id !== "simulator" ? { serverUrl: readSecret(provider.baseUrlEnv, env) } : {}),
+      ...(provider.defaultBaseUrl === null && !provider.builtIn ? { serverUrl: readSecret(provider.baseUrlEnv, env) } : {}),
     })),
     offerings: catalog.providers.flatMap((p) => p.offerings.map((o) => ({ ...o, provider: p.id }))),
   };

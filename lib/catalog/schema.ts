@@ -144,15 +144,8 @@ export const offeringSchema = z.object({
 });
 export type Offering = z.infer<typeof offeringSchema>;
 
-export const providerIdSchema = z.enum([
-  "simulator",
-  "empiriolabs",
-  "openrouter",
-  "ai-gateway",
-  "segmind",
-  "dashscope",
-  "openai-compatible",
-]);
+/** Provider ids come from the registry (lib/providers/index.ts); here only their form is checked. */
+export const providerIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "a provider id: lowercase letters, digits and dashes");
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
 export const providerCatalogSchema = z.object({
@@ -165,6 +158,14 @@ export const providerCatalogSchema = z.object({
   keyOptional: z.boolean().default(false),
   baseUrlEnv: z.string().nullable(),
   defaultBaseUrl: z.string().nullable(),
+  /**
+   * The request as the provider's page documents it: OpenAI Chat Completions at
+   * {base}/chat/completions, or one JSON POST to {base}/{model} with x-api-key and
+   * a single JSON answer (Segmind). View code writes the request in this form.
+   */
+  api: z.enum(["chat-completions", "json-per-model"]).default("chat-completions"),
+  /** Served by this app itself (the simulator): its endpoint is this app's, never shown as a URL. */
+  builtIn: z.boolean().default(false),
   offerings: z.array(offeringSchema),
 });
 export type ProviderCatalog = z.infer<typeof providerCatalogSchema>;

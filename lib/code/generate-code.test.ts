@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { generateCode, toCodeMessages } from "./generate-code";
+import { findOffering, findProvider, loadCatalog } from "@/lib/catalog";
+import { codeRequestFor } from "./code-request";
+import { generateCode, toCodeMessages, type CodeRequest } from "./generate-code";
+
+const catalog = loadCatalog();
+
+/** The code request the playground builds for this offering, from the catalog's own data. */
+function requestFor(provider: string, model: string, params: Record<string, unknown>, codeMessages: CodeRequest["messages"]): CodeRequest {
+  const request = codeRequestFor(findProvider(catalog, provider)!, findOffering(catalog, provider, model)!, params, []);
+  return { ...request, baseUrl: request.baseUrl!, messages: codeMessages };
+}
 
 const messages = toCodeMessages([{ role: "user", parts: [{ type: "text", text: "It's a test" }] }], "Be brief.");
 
@@ -42,7 +52,7 @@ describe("view code", () => {
   });
 
   it("Segmind: model in the path, x-api-key, { messages }", () => {
-    const code = generateCode({ provider: "segmind", baseUrl: "https://api.segmind.com/v1", keyEnv: "SEGMIND_API_KEY", model: "qwen3.5-flash", params: {}, messages });
+    const code = generateCode(requestFor("segmind", "qwen3.5-flash", {}, messages));
     expect(code.curl).toContain("curl https://api.segmind.com/v1/qwen3.5-flash");
     expect(code.curl).toContain('-H "x-api-key: $SEGMIND_API_KEY"');
     expect(code.python).toContain("requests.post(");
@@ -60,10 +70,10 @@ describe("view code", () => {
 
   it("a video for DashScope carries its fps beside video_url; Segmind says it gets frames", () => {
     const video = toCodeMessages([{ role: "user", parts: [{ type: "text", text: "What happens?" }, { type: "file", mediaType: "video/mp4", url: "/api/uploads/v", filename: "clip.mp4" }] }]);
-    const dashscope = generateCode({ provider: "dashscope", baseUrl: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1", keyEnv: "DASHSCOPE_API_KEY", model: "qwen3.5-flash", params: { video_fps: 1 }, messages: video });
+    const dashscope = generateCode(requestFor("dashscope", "qwen3.5-flash", { video_fps: 1 }, video));
     expect(dashscope.curl).toContain('"fps": 1');
     expect(dashscope.typescript).toContain("fps");
-    const segmind = generateCode({ provider: "segmind", baseUrl: "https://api.segmind.com/v1", keyEnv: "SEGMIND_API_KEY", model: "qwen3.5-flash", params: {}, messages: video });
+    const segmind = generateCode(requestFor("segmind", "qwen3.5-flash", {}, video));
     expect(segmind.typescript).toContain("JPEG frames");
     expect(segmind.curl).toContain("JPEG frames");
   });

@@ -16,6 +16,10 @@ export type CodePart = { type: "text"; text: string } | { type: "image_url" | "v
 
 export type CodeRequest = {
   provider: string;
+  /** How the provider's page documents the request (the catalog's `api`); Chat Completions when absent. */
+  api?: "chat-completions" | "json-per-model";
+  /** How the offering takes a video: as itself (with its fps beside it when video_fps goes with the attachments) or as sampled frames. */
+  videoDelivery?: "inline" | "frames" | null;
   /** The provider's public endpoint (no local override). */
   baseUrl: string;
   keyEnv: string | null;
@@ -86,10 +90,13 @@ function wireMessages(messages: CodeMessage[], videoFps: number | null = null, w
   });
 }
 
-/** DashScope reads a video's sampling rate from an `fps` field beside video_url (the proxy sends it there too). */
-function dashscopeFps(request: CodeRequest): number | null {
-  if (request.provider !== "dashscope") return null;
-  const fps = request.params.video_fps ?? request.params.fps;
+/**
+ * A video sent as itself whose video_fps goes with the attachments is read from an `fps`
+ * field beside video_url (DashScope; the proxy sends it there too).
+ */
+function fpsBesideVideo(request: CodeRequest): number | null {
+  if (request.videoDelivery !== "inline" || !request.attachmentParams?.includes("video_fps")) return null;
+  const fps = request.params.video_fps;
   return typeof fps === "number" && fps > 0 ? fps : 2;
 }
 
@@ -118,15 +125,22 @@ function indentJson(value: unknown, spaces: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${" ".repeat(spaces)}`);
 }
 
-function segmindCode(request: CodeRequest, url: string): GeneratedCode {
+/** Where the offering takes images only, a video goes as frames: the code says so. */
+function framesNote(request: CodeRequest): string | null {
+  if (request.videoDelivery !== "frames" || !hasVideo(request.messages)) return null;
+  const fps = typeof request.params.video_fps === "number" ? request.params.video_fps : 2;
+  return `This offering takes images only: the playground sends each video as JPEG frames sampled at ${fps} fps, one image_url per frame.`;
+}
+
+/** One JSON POST per model with x-api-key, as Segmind's page documents it. */
+function jsonPerModelCode(request: CodeRequest, url: string): GeneratedCode {
   // The page documents { role, content } only: no reasoning goes back.
   const body = { messages: wireMessages(request.messages, null, false) };
-  const key = request.keyEnv ?? "SEGMIND_API_KEY";
-  const fps = typeof request.params.video_fps === "number" ? request.params.video_fps : 2;
-  const frames = hasVideo(request.messages) ? `Segmind takes images only: the playground sends each video as JPEG frames sampled at ${fps} fps, one image_url per frame.` : null;
+  const key = request.keyEnv ?? "API_KEY";
+  const frames = framesNote(request);
   return {
     curl: `${frames ? `# ${frames}\n` : ""}curl ${url} \\\n  -H "x-api-key: $${key}" \\\n  -H "Content-Type: application/json" \\\n  -d ${shellQuote(JSON.stringify(body, null, 2))}`,
-    typescript: `${frames ? `// ${frames}\n` : ""}// Segmind answers with one JSON document (no streaming).
+    typescript: `${frames ? `// ${frames}\n` : ""}// One JSON document comes back (no streaming).
 const response = await fetch(${JSON.stringify(url)}, {
   method: "POST",
   headers: { "x-api-key": process.env.${key}!, "Content-Type": "application/json" },
@@ -186,7 +200,7 @@ function typescriptCode(request: CodeRequest, base: string, params: Record<strin
   const { tools, tool_choice: toolChoice, ...fields } = params;
   const system = request.messages.find((m) => m.role === "system");
   const files: string[] = [];
-  const messages = request.messages.filter((m) => m.role !== "system").map((m) => sdkMessage(m, files, dashscopeFps(request)));
+  const messages = request.messages.filter((m) => m.role !== "system").map((m) => sdkMessage(m, files, fpsBesideVideo(request)));
   const toolEntries = (Array.isArray(tools) ? (tools as ToolSpec[]) : []).filter((t) => t.function?.name);
   const choice =
     toolChoice === "auto" || toolChoice === "none" || toolChoice === "required"
@@ -230,10 +244,10 @@ export function generateCode(request: CodeRequest): GeneratedCode {
 
 function providerCode(request: CodeRequest): GeneratedCode {
   const base = request.baseUrl.replace(/\/+$/, "");
-  if (request.provider === "segmind") return segmindCode(request, `${base}/${request.model}`);
+  if (request.api === "json-per-model") return jsonPerModelCode(request, `${base}/${request.model}`);
 
   const params = wireParams(request);
-  const messages = wireMessages(request.messages, dashscopeFps(request));
+  const messages = wireMessages(request.messages, fpsBesideVideo(request));
   const body = { model: request.model, messages, stream: true, stream_options: { include_usage: true }, ...params };
   const auth = request.keyEnv ? ` \\\n  -H "Authorization: Bearer $${request.keyEnv}"` : "";
   const curl = `curl ${base}/chat/completions${auth} \\\n  -H "Content-Type: application/json" \\\n  -d ${shellQuote(JSON.stringify(body, null, 2))}`;

@@ -32,30 +32,6 @@ function plainDeltaField(chunk: Chunk): (typeof MERGEABLE_FIELDS)[number] | null
   return field && typeof text === "string" && text.length > 0 ? field : null;
 }
 
-type ReasoningDetail = { type?: string; text?: unknown; summary?: unknown };
-
-/**
- * OpenRouter and the AI Gateway may send reasoning only as `reasoning_details`
- * (which the AI SDK ignores). Give such a delta a plain `reasoning` string.
- */
-function normalizeReasoningDetails(event: EventSourceMessage): EventSourceMessage {
-  if (!event.data.includes('"reasoning_details"')) return event;
-  try {
-    const chunk = JSON.parse(event.data) as Chunk;
-    const delta = chunk.choices?.[0]?.delta;
-    const details = delta?.reasoning_details;
-    if (!delta || !Array.isArray(details) || typeof delta.reasoning === "string" || typeof delta.reasoning_content === "string") return event;
-    const text = (details as ReasoningDetail[])
-      .map((d) => (typeof d.text === "string" ? d.text : typeof d.summary === "string" ? d.summary : ""))
-      .join("");
-    if (!text) return event;
-    delta.reasoning = text;
-    return { ...event, data: JSON.stringify(chunk) };
-  } catch {
-    return event;
-  }
-}
-
 function serialize(event: EventSourceMessage): string {
   return `${event.event ? `event: ${event.event}\n` : ""}data: ${event.data}\n\n`;
 }
@@ -106,15 +82,18 @@ function mergeBatch(events: EventSourceMessage[], counter: StreamCounter): strin
  * `onRead` is told of every network read, `onEnd` of the end (the idle watch rides
  * along without another stream hop), `onEvent` of each event's data as it came.
  */
-export function coalesceSse(counter: StreamCounter, hooks: { onRead?: () => void; onEnd?: () => void; onEvent?: (data: string) => void } = {}): TransformStream<Uint8Array, Uint8Array> {
+export function coalesceSse(
+  counter: StreamCounter,
+  hooks: { onRead?: () => void; onEnd?: () => void; onEvent?: (data: string) => void; rewriteEvent?: (event: EventSourceMessage) => EventSourceMessage } = {},
+): TransformStream<Uint8Array, Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let batch: EventSourceMessage[] = [];
-  const onEvent = hooks.onEvent;
+  const { onEvent, rewriteEvent } = hooks;
   const parser = createParser({
     onEvent: (event) => {
       onEvent?.(event.data);
-      batch.push(normalizeReasoningDetails(event));
+      batch.push(rewriteEvent ? rewriteEvent(event) : event);
     },
   });
   const emit = (controller: TransformStreamDefaultController<Uint8Array>) => {

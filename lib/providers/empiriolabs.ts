@@ -1,4 +1,5 @@
 import "server-only";
+import { parseEmpirioLabsModel } from "@/lib/catalog/refresh/empiriolabs-model";
 import { openAiCompatibleAdapter, readAmount } from "./openai-compatible-wire";
 
 // EmpirioLabs: OpenAI-compatible; every model parameter (enable_thinking,
@@ -14,4 +15,10 @@ export const empiriolabsAdapter = openAiCompatibleAdapter("empiriolabs", {
     };
   },
   statusWords: { 402: "not enough credits (payment required)" },
+  // Each model has a page with its full parameter schema and prices.
+  catalogSource: {
+    kind: "model-pages",
+    urls: (p, base) => p.offerings.map((o) => ({ url: `${base}/models/${encodeURIComponent(o.providerModelId)}`, offering: o })),
+    parse: (json, o) => parseEmpirioLabsModel(json, o.params),
+  },
 });

@@ -73,7 +73,7 @@ export function connectionFromEnv(provider: ProviderCatalog, env: NodeJS.Process
 /** An adapter for a host that speaks OpenAI Chat Completions, with its own extras. */
 export function openAiCompatibleAdapter(
   id: ProviderId,
-  extras: Pick<ProviderAdapter, "readReport" | "statusWords"> & { headers?: (env: NodeJS.ProcessEnv) => Record<string, string> } = {},
+  extras: Pick<ProviderAdapter, "readReport" | "statusWords" | "rewriteEvent" | "catalogSource"> & { headers?: (env: NodeJS.ProcessEnv) => Record<string, string> } = {},
 ): ProviderAdapter {
   // The providerOptions key must be a plain identifier: "ai-gateway" -> "aigateway".
   const optionsKey = id.replace(/[^a-z0-9]/g, "");
@@ -84,6 +84,8 @@ export function openAiCompatibleAdapter(
     connection: (provider, env) => connectionFromEnv(provider, env, extras.headers?.(env)),
     readReport: extras.readReport,
     statusWords: extras.statusWords,
+    rewriteEvent: extras.rewriteEvent,
+    catalogSource: extras.catalogSource,
   };
 }
 

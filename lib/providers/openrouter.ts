@@ -1,6 +1,8 @@
 import "server-only";
+import { parseOpenRouterModels } from "@/lib/catalog/refresh/openrouter-models";
 import { readSecret } from "@/lib/env";
 import { openAiCompatibleAdapter, readAmount } from "./openai-compatible-wire";
+import { reasoningFromDetails } from "./reasoning-from-details";
 
 // OpenRouter: OpenAI-compatible with a `reasoning` object in the body,
 // optional attribution headers, and the billed cost in usage.cost.
@@ -14,6 +16,8 @@ export const openrouterAdapter = openAiCompatibleAdapter("openrouter", {
     return headers;
   },
   readReport: ({ usage }) => ({ providerCostUsd: readAmount(usage?.cost) }),
+  rewriteEvent: reasoningFromDetails,
+  catalogSource: { kind: "model-pages", urls: (_p, base) => [{ url: `${base}/models` }], parse: (json, o) => parseOpenRouterModels(json, o.providerModelId) },
   statusWords: {
     402: "out of credits",
     403: "the input was flagged by moderation",

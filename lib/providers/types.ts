@@ -1,5 +1,7 @@
 import type { LanguageModel, ToolChoice, ToolSet } from "ai";
-import type { Offering, ProviderCatalog, ProviderId } from "@/lib/catalog/schema";
+import type { EventSourceMessage } from "eventsource-parser";
+import type { OfferingUpdate } from "@/lib/catalog/refresh/offering-update";
+import type { Offering, ProviderCatalog, ProviderCatalogInput, ProviderId } from "@/lib/catalog/schema";
 import type { ParamValues } from "@/lib/params/param-validator";
 
 export type ProviderConnection = {
@@ -36,4 +38,22 @@ export type ProviderAdapter = {
   readReport?(step: { usage: Record<string, unknown> | undefined; headers: Record<string, string> | undefined }): ProviderStepReport;
   /** Plain words for HTTP statuses where this provider means something specific. */
   statusWords?: Partial<Record<number, string>>;
+  /** Rewrites one upstream stream event before the AI SDK reads it (e.g. reasoning sent only as `reasoning_details`). */
+  rewriteEvent?(event: EventSourceMessage): EventSourceMessage;
+  /** Where a catalog refresh reads current prices, limits and parameters. */
+  catalogSource?: CatalogSource;
+};
+
+/**
+ * `model-pages`: one request per provider (a list) or per offering (a model page), parsed into updates.
+ * `model-import`: the server's OpenAI /models list becomes its offerings.
+ */
+export type CatalogSource =
+  | { kind: "model-pages"; urls(provider: ProviderCatalog, base: string): { url: string; offering?: Offering }[]; parse(json: unknown, offering: Offering): OfferingUpdate | null }
+  | { kind: "model-import" };
+
+/** A provider: its catalog file's data (or a function of the configured model ids) and its adapter. */
+export type ProviderModule = {
+  catalog: ProviderCatalogInput | ((context: { openAiCompatibleModels: string[] }) => ProviderCatalogInput);
+  adapter: ProviderAdapter;
 };

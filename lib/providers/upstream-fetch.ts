@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { EventSourceMessage } from "eventsource-parser";
 import { coalesceSse, type StreamCounter } from "./coalesce-sse";
 import type { UpstreamCapture } from "./upstream-capture";
 
@@ -55,7 +56,10 @@ function passThrough(watch: { touch: () => void; stop: () => void }, capture: Up
   });
 }
 
-export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: number, baseFetch: typeof fetch = fetch): typeof fetch {
+/** What one run's upstream calls need: where to record, when to give up, how its provider's events are read. */
+export type UpstreamCall = { observation: UpstreamObservation; idleTimeoutMs: number; rewriteEvent?: (event: EventSourceMessage) => EventSourceMessage };
+
+export function upstreamFetch({ observation, idleTimeoutMs, rewriteEvent }: UpstreamCall, baseFetch: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const controller = new AbortController();
     const outer = init?.signal;
@@ -86,7 +90,7 @@ export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: n
 
     const isEventStream = response.ok && (response.headers.get("content-type") ?? "").includes("text/event-stream");
     const body = isEventStream
-      ? response.body.pipeThrough(coalesceSse(observation, { onRead: watch.touch, onEnd: watch.stop, onEvent: capture && ((data) => capture.recordEvent(data)) }))
+      ? response.body.pipeThrough(coalesceSse(observation, { onRead: watch.touch, onEnd: watch.stop, onEvent: capture && ((data) => capture.recordEvent(data)), rewriteEvent }))
       : response.body.pipeThrough(passThrough(watch, capture));
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
@@ -95,7 +99,6 @@ export function upstreamFetch(observation: UpstreamObservation, idleTimeoutMs: n
 // Models are built once per offering and connection (building one costs more than
 // a first token should), so the run a call belongs to travels in the async context:
 // streamText makes its request inside the `duringUpstreamCall` that started it.
-type UpstreamCall = { observation: UpstreamObservation; idleTimeoutMs: number };
 const currentCall = new AsyncLocalStorage<UpstreamCall>();
 
 export function duringUpstreamCall<T>(call: UpstreamCall, start: () => T): T {
@@ -117,7 +120,7 @@ export function observedFetch(baseFetch: typeof fetch = plainFetch): typeof fetc
     observed = (input, init) => {
       const call = currentCall.getStore();
       if (!call) throw new Error("an upstream call was made outside duringUpstreamCall: its run cannot be measured");
-      return upstreamFetch(call.observation, call.idleTimeoutMs, baseFetch)(input, init);
+      return upstreamFetch(call, baseFetch)(input, init);
     };
     observedFetches.set(baseFetch, observed);
   }

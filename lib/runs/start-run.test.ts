@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ownerActor } from "@/lib/test-support/test-actor";
+import { ownerActor } from "@/test/support/test-actor";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listRuns } from "@/db/queries";
 import { AppError } from "@/lib/http/app-error";
 import { handleSimulatorRequest } from "@/lib/simulator/handle-simulator-request";
 import { simulateCompletion } from "@/lib/simulator/simulate-completion";
-import { serveFetchHandler, type FetchHandler, type ServedHandler } from "@/lib/test-support/serve-fetch-handler";
+import { serveFetchHandler, type FetchHandler, type ServedHandler } from "@/test/support/serve-fetch-handler";
 import { getRunRecord } from "./read-runs";
 import { startRun } from "./start-run";
 import { estimateInputTokens } from "./worst-case-cost";
@@ -96,7 +96,8 @@ describe("POST /api/runs through the simulator", () => {
     const cases: [unknown, string, string | undefined][] = [
       [body({ top_p: 3 }), "invalid_param", "top_p"],
       [body({ surprise: true }), "invalid_param", "surprise"],
-      [{ ...body({}), provider: "nope" }, "invalid_request", "provider"],
+      [{ ...body({}), provider: "nope" }, "unknown_provider", "provider"],
+      [{ ...body({}), provider: "No Such/Provider" }, "invalid_request", "provider"],
       [{ ...body({}), model: "gpt-4" }, "unknown_model", "model"],
       [{ ...body({}), messages: [] }, "invalid_request", "messages"],
       [{ ...body({}), provider: "openrouter", model: "qwen/qwen3.5-flash-02-23" }, "provider_not_configured", "provider"],

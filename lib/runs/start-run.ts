@@ -192,7 +192,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   );
 
   const call = run.adapter.callOptions(run.params, run.offering);
-  const upstreamCall = { observation, idleTimeoutMs: readEnv().upstreamIdleTimeoutMs };
+  const upstreamCall = { observation, idleTimeoutMs: readEnv().upstreamIdleTimeoutMs, rewriteEvent: run.adapter.rewriteEvent };
   const result = duringUpstreamCall(upstreamCall, () => streamText({
     model: cachedModel(run.adapter, run.offering.providerModelId, run.connection),
     instructions: body.system || undefined,

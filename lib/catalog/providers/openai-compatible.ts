@@ -5,7 +5,7 @@ import type { ProviderCatalogInput } from "../schema";
 // the standard Chat Completions parameters and no price (self-hosted).
 const source = { url: "https://platform.openai.com/docs/api-reference/chat/create", checkedAt: "2026-11-23" };
 
-export function openAiCompatibleCatalog(modelIds: string[]): ProviderCatalogInput {
+export function openAiCompatibleCatalog({ openAiCompatibleModels: modelIds }: { openAiCompatibleModels: string[] }): ProviderCatalogInput {
   return {
     id: "openai-compatible",
     name: "OpenAI-compatible server",

@@ -16,6 +16,7 @@ export const segmind: ProviderCatalogInput = {
   keyEnv: "SEGMIND_API_KEY",
   baseUrlEnv: "SEGMIND_BASE_URL",
   defaultBaseUrl: "https://api.segmind.com/v1",
+  api: "json-per-model",
   offerings: [
     {
       modelId: "qwen3.5-flash",

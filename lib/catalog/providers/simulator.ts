@@ -43,6 +43,7 @@ export const simulator: ProviderCatalogInput = {
   keyEnv: null,
   baseUrlEnv: "SIMULATOR_BASE_URL",
   defaultBaseUrl: null,
+  builtIn: true,
   offerings: [
     {
       modelId: "qwen3.5-flash",

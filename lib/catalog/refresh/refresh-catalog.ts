@@ -3,14 +3,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/team/audit";
 import { saveCatalogOverride } from "@/db/queries";
 import { readSecret } from "@/lib/env";
+import { providerModules } from "@/lib/providers";
+import type { CatalogSource } from "@/lib/providers/types";
 import { getCatalog, invalidateCatalog } from "../public-catalog";
-import type { Offering, ProviderCatalog, ProviderId } from "../schema";
-import { parseAiGatewayModels } from "./ai-gateway-models";
+import type { ProviderCatalog, ProviderId } from "../schema";
 import { applyUpdate, type CatalogChange } from "./apply-update";
 import { parseOpenAiModelList, saveImportedOpenAiCompatibleModels } from "./openai-compatible-models";
-import { parseEmpirioLabsModel } from "./empiriolabs-model";
-import type { OfferingUpdate } from "./offering-update";
-import { parseOpenRouterModels } from "./openrouter-models";
 
 // Pull current prices, limits and parameters from the providers that publish
 // a model list, store them, and report what changed. A provider that cannot be
@@ -24,22 +22,7 @@ export type RefreshReport = {
   offerings: { providerModelId: string; ok: boolean; error?: string; changes: CatalogChange[] }[];
 };
 
-type Source = {
-  provider: ProviderId;
-  /** One request per provider (a list) or per offering (a model page). */
-  urls(provider: ProviderCatalog, base: string): { url: string; offering?: Offering }[];
-  parse(json: unknown, offering: Offering): OfferingUpdate | null;
-};
-
-const SOURCES: Source[] = [
-  { provider: "openrouter", urls: (_p, base) => [{ url: `${base}/models` }], parse: (json, o) => parseOpenRouterModels(json, o.providerModelId) },
-  { provider: "ai-gateway", urls: (_p, base) => [{ url: `${base}/models` }], parse: (json, o) => parseAiGatewayModels(json, o.providerModelId) },
-  {
-    provider: "empiriolabs",
-    urls: (p, base) => p.offerings.map((o) => ({ url: `${base}/models/${encodeURIComponent(o.providerModelId)}`, offering: o })),
-    parse: (json, o) => parseEmpirioLabsModel(json, o.params),
-  },
-];
+type ModelPages = Extract<CatalogSource, { kind: "model-pages" }>;
 
 const TIMEOUT_MS = 10_000;
 
@@ -54,7 +37,7 @@ function describeFailure(error: unknown): string {
   return error.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : error.message;
 }
 
-async function refreshProvider(source: Source, provider: ProviderCatalog, env: NodeJS.ProcessEnv, now: Date): Promise<RefreshReport> {
+async function refreshProvider(source: ModelPages, provider: ProviderCatalog, env: NodeJS.ProcessEnv, now: Date): Promise<RefreshReport> {
   const base = (readSecret(provider.baseUrlEnv, env) ?? provider.defaultBaseUrl ?? "").replace(/\/+$/, "");
   const key = readSecret(provider.keyEnv, env);
   const offerings: RefreshReport["offerings"] = [];
@@ -79,15 +62,15 @@ async function refreshProvider(source: Source, provider: ProviderCatalog, env: N
   }
   const failed = offerings.filter((o) => !o.ok);
   return {
-    provider: source.provider,
+    provider: provider.id,
     ok: failed.length === 0,
     ...(failed.length ? { error: `${provider.name}: could not refresh ${failed.map((o) => `${o.providerModelId} (${o.error})`).join(", ")}; the built-in data stays for ${failed.length === 1 ? "it" : "them"}.` } : {}),
     offerings,
   };
 }
 
-/** The OpenAI-compatible server's /models: each model it serves becomes an offering (new ones are listed as added). */
-async function importOpenAiCompatible(provider: ProviderCatalog, env: NodeJS.ProcessEnv): Promise<RefreshReport> {
+/** A server's OpenAI /models list: each model it serves becomes an offering (new ones are listed as added). */
+async function importModels(provider: ProviderCatalog, env: NodeJS.ProcessEnv): Promise<RefreshReport> {
   const base = (readSecret(provider.baseUrlEnv, env) ?? "").replace(/\/+$/, "");
   if (!base) return { provider: provider.id, ok: false, error: `${provider.name} is not configured (set ${provider.baseUrlEnv}).`, offerings: [] };
   try {
@@ -109,14 +92,16 @@ export async function refreshCatalog(env: NodeJS.ProcessEnv = process.env, now =
   invalidateCatalog();
   // Compare against the built-in data plus earlier refreshes, as the user sees it now.
   const catalog = await getCatalog();
-  const compatible = catalog.providers.find((p) => p.id === "openai-compatible");
-  const reports = await Promise.all([
-    ...SOURCES.map((source) => {
-      const provider = catalog.providers.find((p) => p.id === source.provider);
-      return provider ? refreshProvider(source, provider, env, now) : { provider: source.provider, ok: false, error: "unknown provider", offerings: [] };
+  const reports = await Promise.all(
+    providerModules().flatMap(({ adapter }) => {
+      const source = adapter.catalogSource;
+      const provider = catalog.providers.find((p) => p.id === adapter.id);
+      if (!source || !provider) return [];
+      if (source.kind === "model-pages") return [refreshProvider(source, provider, env, now)];
+      // A server's own list is read only where one is configured.
+      return readSecret(provider.baseUrlEnv, env) ? [importModels(provider, env)] : [];
     }),
-    ...(compatible && readSecret(compatible.baseUrlEnv, env) ? [importOpenAiCompatible(compatible, env)] : []),
-  ]);
+  );
   invalidateCatalog();
   return reports;
 }

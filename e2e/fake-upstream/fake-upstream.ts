@@ -14,7 +14,7 @@
 //
 // Scenario markers in the last user message: [[status:NNN]], [[midstream-error]],
 // [[stall]], [[malformed]], [[tool]], [[details-only]], [[ttft:MS]], [[gap:MS]],
-// [[length]] (the last answer chunk carries finish_reason "length", as vLLM sends it),
+// [[length]] (the last answer chunk carries finish_reason "length", as vLLM sends it, in one write with the chunk before),
 // [[cut]] (the stream ends after some text, with no finish reason and no [DONE]).
 // POST /__config sets per-provider timing: { "openrouter": { "ttftMs": 300, "gapMs": 20, "answerTokens": 40 } }.
 
@@ -162,9 +162,9 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
           // The answer repeats to answerTokens tokens, so configured rates can be measured.
           const answer = Array.from({ length: scenario.answerTokens }, (_, i) => ANSWER[i % ANSWER.length]!);
           for (const [i, t] of answer.entries()) {
-            const last = i === answer.length - 1;
-            if (scenario.length && last) {
-              send(chunk({ content: t }, "length"));
+            // The last two chunks go out in one write, so a coalescer sees them in one read.
+            if (scenario.length && i === answer.length - 2) {
+              send(chunk({ content: t }) + chunk({ content: answer[i + 1]! }, "length"));
               break;
             }
             send(chunk({ content: t }));

@@ -1,3 +1,4 @@
+import type { EventSourceMessage } from "eventsource-parser";
 import { describe, expect, it } from "vitest";
 import { coalesceSse, type StreamCounter } from "./coalesce-sse";
 
@@ -5,7 +6,7 @@ const chunk = (delta: object, extra: object = {}) =>
   `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
 
 /** Feed each string as one network read; return each output write. */
-async function run(reads: string[]): Promise<{ writes: string[]; counter: StreamCounter }> {
+async function run(reads: string[], rewriteEvent?: (event: EventSourceMessage) => EventSourceMessage): Promise<{ writes: string[]; counter: StreamCounter }> {
   const counter: StreamCounter = { contentEvents: 0 };
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -13,7 +14,7 @@ async function run(reads: string[]): Promise<{ writes: string[]; counter: Stream
       for (const read of reads) controller.enqueue(encoder.encode(read));
       controller.close();
     },
-  }).pipeThrough(coalesceSse(counter));
+  }).pipeThrough(coalesceSse(counter, { rewriteEvent }));
   const writes: string[] = [];
   for await (const bytes of stream) writes.push(new TextDecoder().decode(bytes));
   return { writes, counter };
@@ -53,6 +54,21 @@ describe("coalesceSse", () => {
     expect(JSON.parse(out[4]!).usage).toEqual({ prompt_tokens: 3, completion_tokens: 4 });
     expect(out[5]).toBe("[DONE]");
     expect(counter.contentEvents).toBe(4);
+  });
+
+  it("a text chunk that carries the finish reason keeps it: it is never merged into the text before it", async () => {
+    const last = chunk({ content: "end." }).replace('"finish_reason":null', '"finish_reason":"length"');
+    const { writes } = await run([chunk({ content: "The " }) + chunk({ content: "story " }) + last + "data: [DONE]\n\n"]);
+    const out = writes.flatMap(events);
+    expect(out).toHaveLength(3);
+    expect(JSON.parse(out[0]!).choices[0].delta.content).toBe("The story ");
+    expect(JSON.parse(out[1]!).choices[0]).toMatchObject({ delta: { content: "end." }, finish_reason: "length" });
+  });
+
+  it("a provider's event rewrite applies before merging", async () => {
+    const details = chunk({ reasoning_details: [{ type: "reasoning.text", text: "Hm" }] });
+    const { writes } = await run([details], (event) => ({ ...event, data: event.data.replace("reasoning_details", "reasoning").replace('[{"type":"reasoning.text","text":"Hm"}]', '"Hm"') }));
+    expect(JSON.parse(events(writes[0]!)[0]!).choices[0].delta).toEqual({ reasoning: "Hm" });
   });
 
   it("never merges tool calls, errors or events split across reads", async () => {

@@ -46,6 +46,20 @@ describe("failures every provider shares", () => {
     expect(run.record.error).toEqual({ code: "malformed_stream", message: "OpenRouter: the provider sent malformed stream data." });
   });
 
+  it("a stream cut short (no finish reason, no [DONE]) is an error that says so, and keeps the text", async () => {
+    const run = await runThrough(harness.fake, { provider: "empiriolabs", model: "qwen3-5-flash", text: "Hi [[cut]]" });
+    expect(run.record.status).toBe("error");
+    expect(run.record.output.text).toBe("Partial ");
+    expect(run.record.error).toEqual({ code: "stream_ended_early", message: "EmpirioLabs: the provider's stream ended without a finish reason." });
+  });
+
+  it.each(["empiriolabs", "openrouter", "dashscope"])("%s: an answer cut by max_tokens, its finish reason on the last text chunk, is a finished run that says length", async (provider) => {
+    const model = { empiriolabs: "qwen3-5-flash", openrouter: "qwen/qwen3.5-flash-02-23", dashscope: "qwen3.5-flash" }[provider]!;
+    // The fake sends the last two chunks in one write: the coalescer sees them in one read.
+    const run = await runThrough(harness.fake, { provider, model, text: "Hi [[length]]" });
+    expect(run.record).toMatchObject({ status: "done", finishReason: "length", error: null, output: { text: "Hello from the fake upstream." } });
+  });
+
   it("an unreachable provider is named as such", async () => {
     const saved = process.env.DASHSCOPE_BASE_URL;
     process.env.DASHSCOPE_BASE_URL = "http://127.0.0.1:9/compatible-mode/v1";

@@ -1,3 +1,4 @@
+import { APICallError, InvalidResponseDataError, JSONParseError, StreamProviderError, TypeValidationError } from "ai";
 import { UpstreamTimeoutError } from "@/lib/providers/upstream-fetch";
 
 export type RunError = { code: string; message: string };
@@ -24,7 +25,7 @@ const DEFAULT_WORDS: Record<number, string> = {
   429: "rate limited",
 };
 
-type HttpLike = { statusCode?: unknown; responseHeaders?: Record<string, string>; message?: string; data?: unknown; cause?: unknown; name?: string };
+type Caused = { cause?: unknown };
 
 function words(status: number, context: ErrorContext): string {
   return context.statusWords?.[status] ?? DEFAULT_WORDS[status] ?? (status >= 500 ? "the provider had a server error" : "the request failed");
@@ -52,7 +53,7 @@ export function retryAfterSeconds(headers: Record<string, string> | undefined, n
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let e = error, depth = 0; e && depth < 5; e = (e as HttpLike).cause, depth++) chain.push(e);
+  for (let e = error, depth = 0; e && depth < 5; e = (e as Caused).cause, depth++) chain.push(e);
   return chain;
 }
 
@@ -72,21 +73,28 @@ export function describeError(error: unknown, ctx: ErrorContext): RunError {
   const timeout = chain.find((e) => e instanceof UpstreamTimeoutError) as UpstreamTimeoutError | undefined;
   if (timeout) return finish("upstream_timeout", `${name}: ${timeout.message} (timeout)`);
 
-  const http = chain.find((e) => typeof (e as HttpLike)?.statusCode === "number") as HttpLike | undefined;
-  if (http) {
-    const status = http.statusCode as number;
-    const retry = status === 429 ? retryAfterSeconds(http.responseHeaders, ctx.now?.() ?? Date.now()) : null;
+  // An HTTP refusal before the stream, or an error the provider sent mid-stream with a status.
+  const http = chain.find((e) => APICallError.isInstance(e) || (StreamProviderError.isInstance(e) && typeof e.statusCode === "number")) as APICallError | StreamProviderError | undefined;
+  if (http?.statusCode !== undefined) {
+    const status = http.statusCode;
+    const headers = APICallError.isInstance(http) ? http.responseHeaders : undefined;
+    const retry = status === 429 ? retryAfterSeconds(headers, ctx.now?.() ?? Date.now()) : null;
     const detail = http.message && http.message !== String(status) && !/^(Bad Request|Unauthorized|Too Many Requests|Not Acceptable|Internal Server Error)$/i.test(http.message) ? `: ${http.message}` : "";
-    const midStream = (http as { name?: string }).name === "AI_StreamProviderError" ? " mid-stream" : "";
+    const midStream = StreamProviderError.isInstance(http) ? " mid-stream" : "";
     return finish(`upstream_${status}`, `${name}: ${words(status, ctx)}${retry !== null ? `, retry after ${retry} s` : ""} (HTTP ${status})${midStream}${detail}`);
+  }
+
+  // The SDK says so when a stream ends with no finish_reason: the provider (or the network) cut it short.
+  if (chain.some((e) => InvalidResponseDataError.isInstance(e) && /without a finish reason/i.test(e.message))) {
+    return finish("stream_ended_early", `${name}: the provider's stream ended without a finish reason.`);
+  }
+  if (chain.some((e) => JSONParseError.isInstance(e) || TypeValidationError.isInstance(e) || InvalidResponseDataError.isInstance(e))) {
+    return finish("malformed_stream", `${name}: the provider sent malformed stream data.`);
   }
 
   const first = chain[0];
   if (first instanceof Error) {
     if (first.name === "AbortError") return finish("aborted", `${name}: the request was stopped.`);
-    if (/JSONParseError|TypeValidationError|InvalidResponseData/.test(first.name) || /JSON|validation/i.test(first.constructor.name)) {
-      return finish("malformed_stream", `${name}: the provider sent malformed stream data.`);
-    }
     const unreachable = chain.some((e) => /ECONNREFUSED|ENOTFOUND|fetch failed|Cannot connect/i.test(String((e as Error)?.message ?? "")));
     if (unreachable) return finish("upstream_unreachable", `${name}: could not reach the provider.`);
     return finish("upstream_error", `${name}: ${first.message}`);

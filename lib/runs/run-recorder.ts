@@ -1,5 +1,5 @@
 import "server-only";
-import type { LanguageModelUsage, TextStreamPart, ToolSet } from "ai";
+import { InvalidResponseDataError, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
 import type { Pricing } from "@/lib/catalog/schema";
 import { checkpointRun, finishRun, saveRunExchange, type RunFinish } from "@/db/queries";
 import type { ProviderReport, StoredToolCall } from "@/db/schema";
@@ -239,7 +239,7 @@ export class RunRecorder {
       clearInterval(this.heartbeat);
       const status = this.currentStatus();
       if (status === "error" && !this.error) {
-        this.error = this.describe(new Error("the stream ended before the answer was complete"));
+        this.error = this.describe(new InvalidResponseDataError({ data: null, message: "The stream ended without a finish reason." }));
       }
       const summary = this.summary(status);
       this.settled = this.recorded.then(() => finishRun(this.runId, {

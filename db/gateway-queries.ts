@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { changedRows, getDb, prepareOnce, type Db } from "./index";
-import { apiKeys, runs, type ApiKeyRow, type NewRunRow } from "./schema";
+import { apiKeys, runs, type ApiKeyRow } from "./schema";
 
 // API keys, spend and concurrency, for the gateway's admission checks.
 

@@ -17,7 +17,7 @@ import * as schema from "./schema";
  * asynchronous driver.
  */
 export type Db = BaseSQLiteDatabase<"sync" | "async", unknown, typeof schema>;
-export type DbDriver = "better-sqlite3" | "libsql";
+type DbDriver = "better-sqlite3" | "libsql";
 
 export type DatabaseTarget = {
   driver: DbDriver;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { changedRows, firstRow, getDb, type Db } from "./index";
-import { catalogOverrides, runExchanges, runs, uploads, type AttachmentSent, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
+import { catalogOverrides, runExchanges, runs, uploads, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 import type { CapturedExchange } from "@/lib/providers/upstream-capture";
 
 // All data access goes through these async functions, which await every
@@ -169,11 +169,6 @@ export async function saveUpload(row: UploadRow, database?: Db): Promise<UploadR
 export async function getUpload(id: string, database?: Db): Promise<UploadRow | undefined> {
   const db = database ?? (await getDb());
   return db.select().from(uploads).where(eq(uploads.id, id)).get();
-}
-
-export async function recordAttachmentsSent(id: string, sent: AttachmentSent[], database?: Db): Promise<void> {
-  const db = database ?? (await getDb());
-  await db.update(runs).set({ attachmentsSent: sent }).where(eq(runs.id, id)).run();
 }
 
 /** providerCostUsd is null where no run reported one ("not reported", never $0). */

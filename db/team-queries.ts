@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { changedRows, firstRow, getDb, insertedRowId, prepareOnce, type Db } from "./index";
-import { accounts, auditLog, invites, runs, sessions, settings, uploadOwners, users, type AuditRow, type InviteRow, type Role, type UserRow } from "./schema";
+import { accounts, auditLog, invites, runs, sessions, settings, uploadOwners, users, type AuditRow, type InviteRow, type UserRow } from "./schema";
 
 // Users, invites, settings and the audit log. Like db/queries.ts, every
 // statement is awaited so both drivers serve them.
@@ -197,4 +197,3 @@ export async function spendByUser(range: { from: Date; to: Date }, database?: Db
     group by userId, provider, model order by userId, provider, model`);
 }
 
-export type { Role };

@@ -123,7 +123,7 @@ test("rate limits: a burst over requests/minute gets 429 with Retry-After and pa
 });
 
 test("PLAYGROUND_INIT_API_KEY makes an owner key at start that works on every /api route and the gateway", async () => {
-  const key = "pg_init_" + "k".repeat(40);
+  const key = `pg_init_${"k".repeat(40)}`;
   const server = new AppServer(await freePort(), tempDataDir(), { AUTH_MODE: "password", PLAYGROUND_INIT_OWNER_EMAIL: "root@example.com", PLAYGROUND_INIT_OWNER_PASSWORD: "password-123", PLAYGROUND_INIT_API_KEY: key });
   await server.start();
   try {

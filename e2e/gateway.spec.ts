@@ -165,6 +165,6 @@ test("errors in OpenAI's shape: a bad value names the param, an unknown model is
   const revoked = await client.models.list().catch((e) => e);
   expect(revoked).toBeInstanceOf(OpenAI.AuthenticationError);
   expect(revoked.error).toMatchObject({ type: "authentication_error", code: "invalid_api_key" });
-  const expired = new OpenAI({ baseURL: `${app.url}/api/v1`, apiKey: "pg_" + "x".repeat(40), maxRetries: 0 });
+  const expired = new OpenAI({ baseURL: `${app.url}/api/v1`, apiKey: `pg_${"x".repeat(40)}`, maxRetries: 0 });
   await expect(expired.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 });

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { AppServer } from "./support/app-server";
-import { client, invited, OWNER, signedIn, simulatorRun, startTeamServer } from "./support/team";
+import { client, OWNER, signedIn, simulatorRun, startTeamServer } from "./support/team";
 
 // Each audited action, done through the HTTP API as a user would, writes
 // exactly one row with the actor and their role; editing a row in the

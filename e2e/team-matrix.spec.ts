@@ -26,7 +26,7 @@ function routesInApp(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
-        const route = "/api/" + path.relative(root, dir).split(path.sep).join("/");
+        const route = `/api/${path.relative(root, dir).split(path.sep).join("/")}`;
         for (const m of fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${route}`);
       }
     }
@@ -43,7 +43,7 @@ test.describe.serial("route x role x ownership", () => {
   let memberUpload = "";
   const ownRun = {} as Record<Role, string>;
   const deletable: string[] = [];
-  let pendingInvites: string[] = [];
+  const pendingInvites: string[] = [];
   let ownerKeyId = "";
 
   test.beforeAll(async () => {

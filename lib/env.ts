@@ -64,8 +64,8 @@ export function readSecret(name: string | null, source: NodeJS.ProcessEnv = proc
   return value ? value : undefined;
 }
 
-export const AUTH_MODES = ["none", "password", "oidc", "header"] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
+const AUTH_MODES = ["none", "password", "oidc", "header"] as const;
+type AuthMode = (typeof AUTH_MODES)[number];
 const ROLE_NAMES = ["owner", "admin", "member", "viewer"] as const;
 
 const flag = (fallback: boolean) =>

@@ -86,6 +86,7 @@ export function CompareColumn(props: Props) {
     return () => onBusyChange(column.id, false);
   }, [busy, column.id, onBusyChange]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the handle is registered once per column; it reads the chat through a ref
   useEffect(() => {
     const handle: ColumnHandle = {
       send: (text, files) => {
@@ -97,7 +98,6 @@ export function CompareColumn(props: Props) {
     };
     props.onRegister(column.id, handle);
     return () => props.onRegister(column.id, null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [column.id]);
 
   const errorText = chatErrorToShow(chat.error, chat.messages);

@@ -3,7 +3,7 @@ import type { Target } from "@/lib/compare/targets";
 
 export type Column = { id: string; target: Target; overrides: ParamValues };
 
-export type FilePartOut = { type: "file"; mediaType: string; url: string; filename?: string };
+type FilePartOut = { type: "file"; mediaType: string; url: string; filename?: string };
 
 /** What the compare view can ask of a column without re-rendering the others. */
 export type ColumnHandle = {

@@ -28,7 +28,7 @@ async function runOnce(target: RepeatTarget, prompt: string, system: string, com
   const runId = response.headers.get("x-run-id")!;
   await response.body?.pipeTo(new WritableStream());
   const record = await fetchRunRecord(runId);
-  if (!record || record.status !== "done") throw new Error(record?.status ?? "no record");
+  if (record?.status !== "done") throw new Error(record?.status ?? "no record");
   return record;
 }
 

@@ -2,8 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { CostTotalRow } from "@/db/queries";
-import type { UserCostRow } from "@/lib/costs/cost-report";
+import type { CostTotalRow, UserCostRow } from "@/lib/costs/cost-report";
 import { formatUsd } from "@/lib/format";
 
 const COLORS = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#0ea5e9", "#64748b"];

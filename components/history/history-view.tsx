@@ -62,10 +62,10 @@ export function HistoryView({ catalog, users }: Props) {
   );
 
   // Filters changed: start over (debounced for typing in the search box).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a filter change is the trigger; load reads the filters through its query
   useEffect(() => {
     const timer = setTimeout(() => void load(true), 250);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters]);
 
   const set = (key: keyof HistoryFilters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));

@@ -1,7 +1,7 @@
 import type { PlaygroundMessage } from "./message-item";
 
 /** Our API answers errors as { error: { code, message } }; the transport hands us that body as text. */
-export function readableError(error: Error | undefined): string | null {
+function readableError(error: Error | undefined): string | null {
   if (!error) return null;
   try {
     const body = JSON.parse(error.message) as { error?: { message?: string } };

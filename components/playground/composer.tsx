@@ -56,6 +56,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for files; the attach button is the keyboard way in
     <div
       data-testid="composer"
       data-dragging={dragging}

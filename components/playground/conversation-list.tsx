@@ -13,6 +13,7 @@ export function ConversationList({ currentId, refreshKey, onNew }: Props) {
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey changes when an answer finishes: that is when the list is read again
   useEffect(() => {
     let live = true;
     fetch("/api/conversations")

@@ -50,8 +50,8 @@ describe("splitMarkdownBlocks", () => {
   });
 
   it("keeps the finished blocks as the very same strings while the last one grows", () => {
-    const before = splitMarkdownBlocks(ANSWER + "More text", null);
-    const after = splitMarkdownBlocks(ANSWER + "More text, and more", before);
+    const before = splitMarkdownBlocks(`${ANSWER}More text`, null);
+    const after = splitMarkdownBlocks(`${ANSWER}More text, and more`, before);
     expect(after.blocks.slice(0, -1)).toEqual(before.blocks.slice(0, -1));
     after.blocks.slice(0, -1).forEach((block, i) => expect(block).toBe(before.blocks[i]));
   });

@@ -77,7 +77,7 @@ function AlternativeSwitch({ alternatives, busy, onSwitch }: { alternatives: { c
 const actionClass = "rounded px-1.5 py-0.5 text-[11px] underline-offset-2 hover:underline disabled:opacity-40";
 
 /** What can be done to a message of a live conversation (a transcript has none of it). */
-export type MessageActions = {
+type MessageActions = {
   alternatives: { current: number; count: number } | null;
   onSwitch: (to: number) => void;
   /** User messages: replace the text (keeping attachments) and answer again from here. */
@@ -212,6 +212,7 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
       {!streaming && (
         <div data-testid="message-actions" className="mt-1 flex flex-wrap items-center gap-1 text-muted">
           {actions?.alternatives && <AlternativeSwitch alternatives={actions.alternatives} busy={busy} onSwitch={actions.onSwitch} />}
+          {/* biome-ignore lint/performance/useDomNodeTextContent: "copy text" is the text as rendered, which innerText gives */}
           {text && <CopyButton text={() => answerRef.current?.innerText ?? text} label="Copy text" testId="copy-text" className={actionClass} />}
           {text && <CopyButton text={() => text} label="Copy markdown" testId="copy-markdown" className={actionClass} />}
           {actions && (

@@ -22,6 +22,7 @@ export function TokenProbabilities({ tokens }: { tokens: TokenLogprob[] }) {
       <p className="whitespace-pre-wrap">
         {tokens.map((t, i) => (
           <span key={i} className="group relative">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so a keyboard reaches the alternatives, which show on focus as on hover */}
             <span tabIndex={0} data-testid="token" data-probability={Math.exp(t.logprob).toFixed(4)} className={`rounded-sm ${probabilityBand(t.logprob).className} focus:outline-2`}>
               {t.token}
             </span>

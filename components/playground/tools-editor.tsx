@@ -26,7 +26,7 @@ export function ToolsEditor({ id, value, example, onChange, onError }: Props) {
 
   return (
     <div data-testid="tools-editor" className="space-y-2">
-      <div role="group" aria-label="Edit tools as" className="flex gap-1 text-[11px]">
+      <fieldset aria-label="Edit tools as" className="flex gap-1 text-[11px]">
         {(["form", "json"] as const).map((m) => (
           <button
             key={m}
@@ -42,7 +42,7 @@ export function ToolsEditor({ id, value, example, onChange, onError }: Props) {
             {m === "form" ? "Form" : "JSON"}
           </button>
         ))}
-      </div>
+      </fieldset>
       {mode === "json" ? (
         <JsonEditor id={id} value={value} expect="array" example={example} onChange={onChange} onSyntaxError={onError} />
       ) : (

@@ -15,6 +15,7 @@ export function useStickToBottom<T extends HTMLElement>(dependency: unknown) {
     el.addEventListener("scroll", onScroll, { passive: true });
     return () => el.removeEventListener("scroll", onScroll);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new content (the dependency) is the trigger to scroll
   useEffect(() => {
     const el = ref.current;
     if (el && pinned.current) el.scrollTop = el.scrollHeight;

@@ -26,13 +26,13 @@ export function StructuredAnswer({ text, schema, children }: Props) {
           {verdict.words}
         </span>
         {check.kind === "checked" && (
-          <span role="group" aria-label="Show the answer as" className="flex gap-2">
+          <fieldset aria-label="Show the answer as" className="flex gap-2">
             {(["tree", "text"] as const).map((v) => (
               <button key={v} type="button" data-testid={`structured-view-${v}`} aria-pressed={view === v} className={view === v ? "font-semibold underline" : "underline"} onClick={() => setView(v)}>
                 {v === "tree" ? "Tree" : "Text"}
               </button>
             ))}
-          </span>
+          </fieldset>
         )}
       </div>
       {check.kind === "checked" && view === "tree" ? <JsonTree value={check.value} errors={check.errors} /> : children}

@@ -190,7 +190,7 @@ function streamChat(dialect: Dialect, body: Record<string, any>, scenario: Scena
   return new Response(stream, { headers });
 }
 
-async function segmindAnswer(body: Record<string, any>, scenario: Scenario, signal: AbortSignal): Promise<Response> {
+async function segmindAnswer(_body: Record<string, any>, scenario: Scenario, signal: AbortSignal): Promise<Response> {
   await sleep(scenario.ttftMs, signal);
   return Response.json(
     {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 // What an attacker sends: wrong types, missing and extra fields, prototype
 // keys, huge strings, deep nesting, odd unicode and encodings.
 
-export const oddString = fc.oneof(
+const oddString = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
@@ -12,15 +12,15 @@ export const oddString = fc.oneof(
 );
 
 /** Nested arrays or objects, shallow to far past any sane depth. */
-export const deep = fc.tuple(fc.integer({ min: 1, max: 12_000 }), fc.boolean()).map(([n, arrays]) => ({ __rawJson: arrays ? `${"[".repeat(n)}${"]".repeat(n)}` : `${'{"a":'.repeat(n)}1${"}".repeat(n)}` }));
+const deep = fc.tuple(fc.integer({ min: 1, max: 12_000 }), fc.boolean()).map(([n, arrays]) => ({ __rawJson: arrays ? `${"[".repeat(n)}${"]".repeat(n)}` : `${'{"a":'.repeat(n)}1${"}".repeat(n)}` }));
 
-export const protoKeys = fc.constantFrom(
+const protoKeys = fc.constantFrom(
   { __rawJson: '{"__proto__":{"admin":true,"isOwner":true}}' },
   { __rawJson: '{"constructor":{"prototype":{"polluted":1}}}' },
   { __rawJson: '{"__proto__":null,"provider":"simulator"}' },
 );
 
-export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
   { weight: 2, arbitrary: oddString },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, -0, [], {}) },
@@ -51,7 +51,7 @@ export function body(shape: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
 }
 
 /** JSON text; a `__rawJson` marker (deep nesting, prototype keys) is spliced in as written. */
-export function toJson(value: unknown): string {
+function toJson(value: unknown): string {
   const raws: string[] = [];
   const text = JSON.stringify(value, (_key, v) => {
     if (v && typeof v === "object" && "__rawJson" in v) {
@@ -75,9 +75,8 @@ export const segment = fc.oneof(
 export const query = fc.oneof(
   fc.constant(""),
   fc.dictionary(fc.constantFrom("limit", "cursor", "q", "status", "provider", "model", "from", "to", "download", "run", "fork", "t", "group", "next", "x"), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("-1", "1e9", "%ff", "NaN", "0", "[]")), { maxKeys: 3 }).map(
-    (q) => "?" + Object.entries(q).map(([k, v]) => `${k}=${v.startsWith("%") ? v : encodeURIComponent(v)}`).join("&"),
+    (q) => `?${Object.entries(q).map(([k, v]) => `${k}=${v.startsWith("%") ? v : encodeURIComponent(v)}`).join("&")}`,
   ),
 );
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"] as const;
-export type Method = (typeof METHODS)[number];

@@ -13,7 +13,7 @@ export type Actor = {
   key?: KeyLimits;
 };
 
-export type KeyLimits = {
+type KeyLimits = {
   id: string;
   name: string;
   allowedProviders: string[] | null;

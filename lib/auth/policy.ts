@@ -1,7 +1,7 @@
 import type { Role } from "@/db/schema";
 
 /** What a role may do. Reading is further limited by ownership and visibility (lib/runs/run-access.ts). */
-export const PERMISSIONS = ["read", "run", "upload", "share", "export", "import", "manage", "transfer-ownership"] as const;
+const PERMISSIONS = ["read", "run", "upload", "share", "export", "import", "manage", "transfer-ownership"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {

@@ -10,7 +10,7 @@ import { userForIdentity, verifyIdentityHeader } from "./header-identity";
 import { ensureLocalOwner } from "./users";
 import { verifyApiKey } from "@/lib/keys/api-keys";
 
-export const REMOTE_REFUSED_MESSAGE =
+const REMOTE_REFUSED_MESSAGE =
   "This playground runs without sign-in (AUTH_MODE=none), so it only answers on this machine. To let others reach it, set AUTH_MODE=password (see the README, \"Run it for a team\").";
 
 function toActor(user: UserRow, via: Actor["via"], ip: string | null): Actor {

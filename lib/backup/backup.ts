@@ -68,7 +68,7 @@ export async function createBackup(target?: string): Promise<{ dir: string; mani
 }
 
 /** Every file the manifest names is there and has its sha256 (upload ids are their sha256). */
-export function verifyBackup(dir: string): Manifest {
+function verifyBackup(dir: string): Manifest {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
   if (manifest.format !== "llm-playground-backup") throw new Error(`${dir} is not a playground backup.`);
   if (sha256File(path.join(dir, manifest.database.file)) !== manifest.database.sha256) throw new Error("The backup's database does not match its sha256: it is damaged.");

@@ -9,7 +9,7 @@ import { applyUpdate } from "./refresh/apply-update";
 import { offeringSchema, type ProviderCatalog } from "./schema";
 
 /** `serverUrl`: where a self-hosted server (openai-compatible) was configured to be; it has no public endpoint of its own. */
-export type PublicProvider = Omit<ProviderCatalog, "offerings"> & { configured: boolean; serverUrl?: string };
+type PublicProvider = Omit<ProviderCatalog, "offerings"> & { configured: boolean; serverUrl?: string };
 export type PublicCatalog = {
   models: Catalog["models"];
   providers: PublicProvider[];

@@ -1,12 +1,11 @@
 import { z } from "zod";
 
 /** Where a fact in the catalog comes from. */
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   url: z.string().min(1),
   checkedAt: z.iso.date(),
   note: z.string().optional(),
 });
-export type Source = z.infer<typeof sourceSchema>;
 
 const paramBase = {
   /** Wire name, exactly as the provider's page spells it. */
@@ -26,7 +25,7 @@ const paramBase = {
   wireName: z.string().optional(),
 };
 
-export const numberParamSchema = z
+const numberParamSchema = z
   .object({
     ...paramBase,
     type: z.enum(["number", "integer"]),
@@ -43,13 +42,13 @@ export const numberParamSchema = z
     "default must lie inside the range",
   );
 
-export const booleanParamSchema = z.object({
+const booleanParamSchema = z.object({
   ...paramBase,
   type: z.literal("boolean"),
   default: z.boolean().optional(),
 });
 
-export const enumParamSchema = z
+const enumParamSchema = z
   .object({
     ...paramBase,
     type: z.literal("enum"),
@@ -58,7 +57,7 @@ export const enumParamSchema = z
   })
   .refine((p) => p.default === undefined || p.values.includes(p.default), "default must be an allowed value");
 
-export const stringListParamSchema = z.object({
+const stringListParamSchema = z.object({
   ...paramBase,
   type: z.literal("string_list"),
   maxItems: z.number().int().positive(),
@@ -66,7 +65,7 @@ export const stringListParamSchema = z.object({
 });
 
 /** Objects and arrays (tools, response_format, logit_bias, reasoning...): edited as JSON. */
-export const jsonParamSchema = z.object({
+const jsonParamSchema = z.object({
   ...paramBase,
   type: z.enum(["object", "array", "object_or_string"]),
   default: z.unknown().optional(),
@@ -82,11 +81,10 @@ export const paramSpecSchema = z.union([
   jsonParamSchema,
 ]);
 export type ParamSpec = z.infer<typeof paramSpecSchema>;
-export type NumberParamSpec = z.infer<typeof numberParamSchema>;
 
-export const modalitySchema = z.enum(["text", "image", "video", "audio", "file"]);
+const modalitySchema = z.enum(["text", "image", "video", "audio", "file"]);
 
-export const capabilitiesSchema = z.object({
+const capabilitiesSchema = z.object({
   inputModalities: z.array(modalitySchema).min(1),
   outputModalities: z.array(modalitySchema).min(1),
   reasoning: z.boolean(),
@@ -104,7 +102,7 @@ export const priceTierSchema = z.object({
   outputPerMTok: z.number().nonnegative(),
 });
 
-export const pricingSchema = z.object({
+const pricingSchema = z.object({
   currency: z.literal("USD"),
   /** Tiers ordered by `upToInputTokens`; the tier is chosen by the run's input tokens. */
   tiers: z.array(priceTierSchema).min(1),

@@ -6,11 +6,11 @@
 
 type Identified = { id: string };
 
-export type Fork<M> = { tails: M[][]; active: number };
+type Fork<M> = { tails: M[][]; active: number };
 export type Branches<M> = Record<string, Fork<M>>;
 
 /** The fork point of position `index`: the message before it, or the start. */
-export function forkKey<M extends Identified>(messages: M[], index: number): string {
+function forkKey<M extends Identified>(messages: M[], index: number): string {
   return index === 0 ? "(start)" : (messages[index - 1]?.id ?? "(start)");
 }
 

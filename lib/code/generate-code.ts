@@ -10,9 +10,9 @@
 export type CodeMessage =
   | { role: "system" | "user" | "assistant"; content: string | CodePart[]; reasoning?: string; toolCalls?: CodeToolCall[] }
   | { role: "tool"; content: string; toolCallId: string; toolName: string; output: unknown };
-export type CodeToolCall = { id: string; name: string; input: unknown };
+type CodeToolCall = { id: string; name: string; input: unknown };
 /** `file`: a local file name for the attachment, for code that reads it from disk. */
-export type CodePart = { type: "text"; text: string } | { type: "image_url" | "video_url"; note: string; mediaType: string; file: string };
+type CodePart = { type: "text"; text: string } | { type: "image_url" | "video_url"; note: string; mediaType: string; file: string };
 
 export type CodeRequest = {
   provider: string;

@@ -15,7 +15,7 @@ export type StoredComparisonRun = {
   createdAt: string;
 };
 
-export type ReopenedColumn<R> = { target: Target; overrides: ParamValues; run: R };
+type ReopenedColumn<R> = { target: Target; overrides: ParamValues; run: R };
 export type ReopenedComparison<R> = { columns: ReopenedColumn<R>[]; shared: ParamValues; system: string };
 
 const newest = <R extends StoredComparisonRun>(a: R, b: R) => (a.createdAt === b.createdAt ? (a.id > b.id ? a : b) : a.createdAt > b.createdAt ? a : b);

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/http/app-error";
 
 const querySchema = z.object({ from: z.iso.date(), to: z.iso.date(), user: z.string().max(100).optional() });
 
+export type { CostTotalRow };
+
 export type UserCostRow = { userId: string | null; userName: string; userEmail: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null };
 
 export type CostReport = { from: string; to: string; scope: "team" | "own"; rows: CostTotalRow[]; byUser: UserCostRow[] };
@@ -45,11 +47,11 @@ function csvField(value: string | number | null): string {
 export function costCsv(rows: CostTotalRow[]): string {
   const header = ["day", "provider", "model", "runs", "computed_cost_usd", "provider_reported_cost_usd", "runs_without_computed_cost"];
   const lines = rows.map((r) => [r.day, r.provider, r.model, r.runs, r.costUsd, r.providerCostUsd, r.runsWithoutCost].map(csvField).join(","));
-  return [header.join(","), ...lines].join("\n") + "\n";
+  return `${[header.join(","), ...lines].join("\n")}\n`;
 }
 
 export function userCostCsv(rows: UserCostRow[]): string {
   const header = ["user", "email", "provider", "model", "runs", "computed_cost_usd", "provider_reported_cost_usd"];
   const lines = rows.map((r) => [r.userName, r.userEmail, r.provider, r.model, r.runs, r.costUsd, r.providerCostUsd].map(csvField).join(","));
-  return [header.join(","), ...lines].join("\n") + "\n";
+  return `${[header.join(","), ...lines].join("\n")}\n`;
 }

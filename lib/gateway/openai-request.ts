@@ -39,7 +39,7 @@ const DATA_URL = /^data:([\w.+-]+\/[\w.+-]+)?(;[^,]*)?,(.*)$/s;
 /** A data: URL attachment becomes an upload (type from the bytes, limits, metadata), owned by the caller. */
 async function storeDataUrl(url: string, userId: string, param: string): Promise<{ url: string; mediaType: string }> {
   const match = url.match(DATA_URL);
-  if (!match || !match[2]?.includes("base64")) {
+  if (!match?.[2]?.includes("base64")) {
     throw new AppError(400, "invalid_attachment", "Images and video must be data: URLs with base64 content (this gateway does not fetch remote URLs).", param);
   }
   const bytes = Buffer.from(match[3]!, "base64");

@@ -19,7 +19,7 @@ function finishReason(raw: string | undefined, sdk: string): string {
 }
 
 /** OpenAI usage from the run's own measurement (the same numbers history shows), plus its computed cost. */
-export function usageOf(summary: RunSummary) {
+function usageOf(summary: RunSummary) {
   const prompt = summary.inputTokens ?? 0;
   const completion = summary.outputTokens ?? 0;
   return {

@@ -1,6 +1,6 @@
 // Checks that need only the environment, so proxy.ts can run them on every page.
 
-export const TURSO_SETUP_MESSAGE =
+const TURSO_SETUP_MESSAGE =
   "This deployment has no database. Vercel's filesystem is read-only and temporary, so the SQLite file the playground uses on a server cannot live there. Add a Turso database: set DATABASE_URL (libsql://<database>-<org>.turso.io) and DATABASE_AUTH_TOKEN in the project's environment variables, then redeploy.";
 
 /** Why this deployment cannot store anything, or null when it can. */

@@ -14,7 +14,7 @@ import { audit } from "@/lib/team/audit";
 
 const KEY_PATTERN = /^pg_[A-Za-z0-9_-]{40}$/;
 
-export function hashKey(key: string): string {
+function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
@@ -34,7 +34,7 @@ const createSchema = z
   })
   .strict();
 
-export function keyJson(row: ApiKeyRow) {
+function keyJson(row: ApiKeyRow) {
   const now = Date.now();
   return {
     id: row.id,

@@ -13,7 +13,7 @@ export type CostUsage = {
   toolCalls?: Record<string, number>;
 };
 
-export type CostBreakdown = {
+type CostBreakdown = {
   inputUsd: number;
   cachedInputUsd: number;
   cacheWriteUsd: number;

@@ -58,7 +58,7 @@ describe("coalesceSse", () => {
 
   it("a text chunk that carries the finish reason keeps it: it is never merged into the text before it", async () => {
     const last = chunk({ content: "end." }).replace('"finish_reason":null', '"finish_reason":"length"');
-    const { writes } = await run([chunk({ content: "The " }) + chunk({ content: "story " }) + last + "data: [DONE]\n\n"]);
+    const { writes } = await run([`${chunk({ content: "The " }) + chunk({ content: "story " }) + last}data: [DONE]\n\n`]);
     const out = writes.flatMap(events);
     expect(out).toHaveLength(3);
     expect(JSON.parse(out[0]!).choices[0].delta.content).toBe("The story ");

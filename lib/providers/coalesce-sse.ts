@@ -123,12 +123,3 @@ function serializeCounted(event: EventSourceMessage, counter: StreamCounter): st
   if (/"(content|reasoning_content|reasoning)":"[^"]/.test(event.data)) counter.contentEvents++;
   return serialize(event);
 }
-
-/** A fetch whose event-stream responses are coalesced as above. */
-export function coalescingFetch(counter: StreamCounter, baseFetch: typeof fetch = fetch): typeof fetch {
-  return async (input, init) => {
-    const response = await baseFetch(input, init);
-    if (!response.ok || !response.body || !(response.headers.get("content-type") ?? "").includes("text/event-stream")) return response;
-    return new Response(response.body.pipeThrough(coalesceSse(counter)), { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-}

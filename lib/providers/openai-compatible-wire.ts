@@ -48,7 +48,7 @@ function toToolChoice(value: unknown): ToolChoice<ToolSet> | undefined {
   return undefined;
 }
 
-export function openAiCompatibleCallOptions(optionsKey: string, params: ParamValues, offering: Offering): ProviderCallOptions {
+function openAiCompatibleCallOptions(optionsKey: string, params: ParamValues, offering: Offering): ProviderCallOptions {
   const body: Record<string, unknown> = {};
   let tools: ToolSet | undefined;
   let toolChoice: ToolChoice<ToolSet> | undefined;
@@ -63,7 +63,7 @@ export function openAiCompatibleCallOptions(optionsKey: string, params: ParamVal
 }
 
 /** Key from `keyEnv`, base URL from `baseUrlEnv` or the default. */
-export function connectionFromEnv(provider: ProviderCatalog, env: NodeJS.ProcessEnv, headers?: Record<string, string>): ProviderConnection | undefined {
+function connectionFromEnv(provider: ProviderCatalog, env: NodeJS.ProcessEnv, headers?: Record<string, string>): ProviderConnection | undefined {
   const apiKey = readSecret(provider.keyEnv, env);
   const baseURL = readSecret(provider.baseUrlEnv, env) ?? provider.defaultBaseUrl ?? undefined;
   if (!baseURL || (!apiKey && !provider.keyOptional)) return undefined;

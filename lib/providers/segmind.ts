@@ -46,7 +46,7 @@ export function segmindMessages(messages: unknown): { role: string; content: unk
 }
 
 function sse(objects: unknown[]): string {
-  return objects.map((o) => `data: ${JSON.stringify(o)}\n\n`).join("") + "data: [DONE]\n\n";
+  return `${objects.map((o) => `data: ${JSON.stringify(o)}\n\n`).join("")}data: [DONE]\n\n`;
 }
 
 function errorResponse(response: Response, text: string): Response {
@@ -64,7 +64,7 @@ function errorResponse(response: Response, text: string): Response {
   return new Response(JSON.stringify({ error: { message: message.slice(0, 500) } }), { status: response.status, statusText: response.statusText, headers });
 }
 
-export function segmindFetch(connection: ProviderConnection, modelId: string, baseFetch: typeof fetch = fetch): typeof fetch {
+function segmindFetch(connection: ProviderConnection, modelId: string, baseFetch: typeof fetch = fetch): typeof fetch {
   return async (_input, init) => {
     const sent = JSON.parse(String(init?.body ?? "{}")) as { messages?: unknown };
     const response = await baseFetch(`${connection.baseURL}/${encodeURIComponent(modelId)}`, {

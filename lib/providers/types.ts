@@ -21,7 +21,7 @@ export type ProviderCallOptions = {
 };
 
 /** What a provider reports about a finished step beyond token counts. */
-export type ProviderStepReport = {
+type ProviderStepReport = {
   providerCostUsd?: number;
   toolUsage?: Record<string, number>;
   remainingCredits?: number;

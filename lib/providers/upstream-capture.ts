@@ -11,7 +11,7 @@ import type { TokenLogprob } from "@/lib/runs/run-types";
 /** Raw events kept per run; past this the capture says where it stopped. */
 export const MAX_CAPTURED_CHARS = 2_000_000;
 /** Tokens with logprobs kept for the browser. */
-export const MAX_LOGPROB_TOKENS = 16_384;
+const MAX_LOGPROB_TOKENS = 16_384;
 
 const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "proxy-authorization", "x-goog-api-key"]);
 const REDACTED = "[redacted]";

@@ -22,8 +22,6 @@ export class UpstreamTimeoutError extends Error {
   }
 }
 
-export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
-
 /**
  * Fails the request when nothing arrives for `idleMs`. One coarse interval per
  * request instead of a timer per network read: cheap at thousands of reads/s.
@@ -59,7 +57,7 @@ function passThrough(watch: { touch: () => void; stop: () => void }, capture: Up
 /** What one run's upstream calls need: where to record, when to give up, how its provider's events are read. */
 export type UpstreamCall = { observation: UpstreamObservation; idleTimeoutMs: number; rewriteEvent?: (event: EventSourceMessage) => EventSourceMessage };
 
-export function upstreamFetch({ observation, idleTimeoutMs, rewriteEvent }: UpstreamCall, baseFetch: typeof fetch = fetch): typeof fetch {
+function upstreamFetch({ observation, idleTimeoutMs, rewriteEvent }: UpstreamCall, baseFetch: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const controller = new AbortController();
     const outer = init?.signal;

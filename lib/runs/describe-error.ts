@@ -32,7 +32,7 @@ function words(status: number, context: ErrorContext): string {
 }
 
 /** "retry after 20 s" from Retry-After, retry-after-ms, X-RateLimit-Reset (ms epoch) or Segmind's reset time. */
-export function retryAfterSeconds(headers: Record<string, string> | undefined, now: number): number | null {
+function retryAfterSeconds(headers: Record<string, string> | undefined, now: number): number | null {
   if (!headers) return null;
   const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
   const ms = Number(get("retry-after-ms"));

@@ -17,7 +17,7 @@ export function canReadContent(row: Pick<RunRow, "userId" | "visibility">, actor
   return row.userId === actor.id || row.visibility === "team" || readsAllContent(actor);
 }
 
-export function canSeeMetadata(row: Pick<RunRow, "userId" | "visibility">, actor: Actor): boolean {
+function canSeeMetadata(row: Pick<RunRow, "userId" | "visibility">, actor: Actor): boolean {
   return canReadContent(row, actor) || isAdmin(actor.role);
 }
 
@@ -39,7 +39,7 @@ export function requireAuthor(row: RunRow | undefined, id: string, actor: Actor)
 }
 
 /** The text of someone else's private run, blanked for an admin's metadata view. */
-export function hideContent(row: RunRow): RunRow {
+function hideContent(row: RunRow): RunRow {
   return {
     ...row,
     system: null,

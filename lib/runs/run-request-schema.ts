@@ -4,7 +4,7 @@ import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 
 const uiPartSchema = z.looseObject({ type: z.string().min(1) });
 
-export const uiMessageSchema = z
+const uiMessageSchema = z
   .looseObject({
     id: z.string().optional(),
     role: z.enum(["system", "user", "assistant"]),

@@ -20,7 +20,7 @@ export type RunSummary = {
   error: { code: string; message: string } | null;
 };
 
-export type AttachmentSentView = { uploadId: string; mediaType: string; form: "data-url" | "frames"; bytesSent: number; frames?: number; fps?: number };
+type AttachmentSentView = { uploadId: string; mediaType: string; form: "data-url" | "frames"; bytesSent: number; frames?: number; fps?: number };
 
 /** One answer token with its log probability and the most likely alternatives (as the provider reported them). */
 export type TokenLogprob = { token: string; logprob: number; top: { token: string; logprob: number }[] };

@@ -38,7 +38,7 @@ async function waitForRuns(ms: number): Promise<void> {
 }
 
 /** Drains and ends every run; returns how many finished on their own and how many were interrupted. */
-export async function drainRuns(grace = graceMs()): Promise<{ finished: number; interrupted: number }> {
+async function drainRuns(grace = graceMs()): Promise<{ finished: number; interrupted: number }> {
   shutdown.draining = true;
   const before = shutdown.runs.size;
   await waitForRuns(grace);

@@ -148,7 +148,7 @@ describe("POST /api/runs through the simulator", () => {
   it("an error event mid-stream ends the run as error and keeps the partial text", async () => {
     handler = () => {
       const chunk = (delta: object) => `data: ${JSON.stringify({ id: "x", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
-      return new Response(chunk({ role: "assistant", content: "" }) + chunk({ content: "Partial answer" }) + `data: ${JSON.stringify({ error: { message: "upstream exploded", code: 502 } })}\n\n`, {
+      return new Response(`${chunk({ role: "assistant", content: "" }) + chunk({ content: "Partial answer" })}data: ${JSON.stringify({ error: { message: "upstream exploded", code: 502 } })}\n\n`, {
         headers: { "content-type": "text/event-stream" },
       });
     };

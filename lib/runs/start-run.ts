@@ -62,7 +62,7 @@ async function resolveRun(body: RunRequest, actor: Actor) {
   const attachments = await resolveAttachments(body.messages, provider, offering, params.values, async (uploadId, shareId) =>
     (await uploadVisibleTo(uploadId, actor.id, readAll)) || (shareId !== null && (await uploadInShare(uploadId, shareId))),
   );
-  let modelMessages;
+  let modelMessages: Awaited<ReturnType<typeof toModelMessages>>;
   try {
     modelMessages = await toModelMessages(attachments.messages as unknown as UIMessage[]);
   } catch (error) {

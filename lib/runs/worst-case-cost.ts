@@ -8,8 +8,8 @@ import { computeCost } from "@/lib/pricing/compute-cost";
 // video attachment. Output is the call's max_tokens, else the offering's
 // default for it, else its output limit.
 
-export const BYTES_PER_TOKEN_ESTIMATE = 3;
-export const TOKENS_PER_ATTACHMENT_ESTIMATE = 1500;
+const BYTES_PER_TOKEN_ESTIMATE = 3;
+const TOKENS_PER_ATTACHMENT_ESTIMATE = 1500;
 const FALLBACK_MAX_OUTPUT = 32_768;
 
 type Part = { type?: unknown; text?: unknown };

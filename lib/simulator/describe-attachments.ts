@@ -11,7 +11,7 @@ type ContentPart = { type?: string; image_url?: { url?: string }; video_url?: { 
 
 function decode(url: string | undefined): Buffer | null {
   const match = url?.match(/^data:([^;,]+)?(;base64)?,(.*)$/s);
-  if (!match || !match[2]) return null;
+  if (!match?.[2]) return null;
   return Buffer.from(match[3]!, "base64");
 }
 

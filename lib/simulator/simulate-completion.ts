@@ -4,8 +4,8 @@
 
 import { valueForSchema } from "./json-from-schema";
 
-export type SimMessage = { role: string; content: unknown };
-export type SimTool = { type?: string; function: { name: string; description?: string; parameters?: unknown } };
+type SimMessage = { role: string; content: unknown };
+type SimTool = { type?: string; function: { name: string; description?: string; parameters?: unknown } };
 
 export type SimRequest = {
   model: string;
@@ -25,7 +25,7 @@ export type SimResult = {
   usage: { promptTokens: number; completionTokens: number; reasoningTokens: number };
 };
 
-export const SIM_DEFAULTS = { seed: 0, enableThinking: true, thinkingBudget: 4096, maxTokens: 4096 } as const;
+const SIM_DEFAULTS = { seed: 0, enableThinking: true, thinkingBudget: 4096, maxTokens: 4096 } as const;
 
 const WORDS =
   "latency throughput provider token stream cache context window budget sample price region gateway reasoning answer model parameter benchmark request response measure honest careful quick steady signal batch queue route".split(
@@ -56,7 +56,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export function messageText(content: unknown): string {
+function messageText(content: unknown): string {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
     return content
@@ -76,7 +76,7 @@ function filler(random: () => number, count: number): string {
     // A paragraph every six sentences, as real answers have (whitespace never changes the token count).
     if (i % 72 === 71 && i < count - 1) out[out.length - 1] += "\n";
   }
-  return out.join(" ").replace(/\n /g, "\n\n") + ".";
+  return `${out.join(" ").replace(/\n /g, "\n\n")}.`;
 }
 
 /** "write 500 words" / "2000 tokens" in the prompt sets the answer length. */

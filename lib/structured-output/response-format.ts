@@ -2,7 +2,6 @@
 // sending, and which schema an answer is checked against afterwards.
 
 export type JsonSchemaFormat = { type: "json_schema"; json_schema: { name: string; description?: string; strict?: boolean; schema: Record<string, unknown> } };
-export type ResponseFormat = { type: "text" } | { type: "json_object" } | JsonSchemaFormat;
 
 export type SchemaPreset = { id: string; label: string; name: string; schema: Record<string, unknown> };
 

@@ -27,7 +27,7 @@ export function auditJsonlResponse(): Response {
     async pull(controller) {
       const next = await rows.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(JSON.stringify(auditJson(next.value)) + "\n"));
+      else controller.enqueue(encoder.encode(`${JSON.stringify(auditJson(next.value))}\n`));
     },
   });
   return new Response(stream, {

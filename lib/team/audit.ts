@@ -29,9 +29,9 @@ export const AUDIT_ACTIONS = [
   "api-key.revoke",
   "backup.download",
 ] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const GENESIS_HASH = "0".repeat(64);
+const GENESIS_HASH = "0".repeat(64);
 
 type AuditActor = Pick<Actor, "id" | "email" | "role"> & { ip?: string | null };
 
@@ -48,7 +48,7 @@ export type AuditEntry = {
 type HashedFields = Omit<AuditRow, "seq" | "hash">;
 
 /** The hash of a row: its fields in a fixed order, chained to the previous row's hash. */
-export function auditHash(row: HashedFields): string {
+function auditHash(row: HashedFields): string {
   const canonical = JSON.stringify([
     row.at.getTime(),
     row.actorId,

@@ -39,7 +39,7 @@ function statusOf(row: InviteRow, now = Date.now()): InviteStatus {
   return row.expiresAt.getTime() <= now ? "expired" : "pending";
 }
 
-export function inviteJson(row: InviteRow) {
+function inviteJson(row: InviteRow) {
   return {
     id: row.id,
     role: row.role,

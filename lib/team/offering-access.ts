@@ -13,7 +13,7 @@ import { audit } from "./audit";
 
 const SETTING_KEY = "offering-access";
 const offeringKey = z.string().regex(/^[a-z0-9-]+\/(\*|.+)$/, "entries are provider/model or provider/*").max(300);
-export const offeringAccessSchema = z
+const offeringAccessSchema = z
   .object({
     member: z.array(offeringKey).max(500).nullable(),
     viewer: z.array(offeringKey).max(500).nullable(),

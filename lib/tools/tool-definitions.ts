@@ -3,7 +3,7 @@
 // a provider would otherwise fail the run on.
 
 export type ToolRow = { name: string; description: string; parameters: string };
-export type OpenAiFunctionTool = { type: "function"; function: { name: string; description?: string; parameters: Record<string, unknown> } };
+type OpenAiFunctionTool = { type: "function"; function: { name: string; description?: string; parameters: Record<string, unknown> } };
 
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 

@@ -18,7 +18,7 @@ type UiPart = { type: string; url?: string; mediaType?: string; filename?: strin
 type UiMessage = { role: string; parts: UiPart[]; [key: string]: unknown };
 
 /** Most frames a video becomes for an image-only provider. */
-export const MAX_FRAMES = 32;
+const MAX_FRAMES = 32;
 const DEFAULT_FPS = 2;
 
 const UPLOAD_URL = /^(?:https?:\/\/[^/]+)?\/api\/uploads\/([0-9a-f]{64})(?:\?share=([A-Za-z0-9_-]{24}))?$/;

@@ -12,7 +12,7 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function uploadKey(id: string): string {
+function uploadKey(id: string): string {
   if (!UPLOAD_ID.test(id)) throw new Error("invalid upload id");
   return `uploads/${id.slice(0, 2)}/${id}`;
 }

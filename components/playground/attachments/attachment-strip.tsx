@@ -4,7 +4,7 @@ import type { Attachment } from "./use-attachments";
 
 type Props = { items: Attachment[]; refusals: Record<string, string>; onRemove: (localId: string) => void; note?: string };
 
-function describe(a: Attachment): string {
+function describeAttachment(a: Attachment): string {
   const info = a.info;
   if (!info) return a.name;
   const dims = info.width && info.height ? ` · ${info.width}×${info.height}` : "";
@@ -34,7 +34,7 @@ export function AttachmentStrip({ items, refusals, onRemove, note }: Props) {
             )}
             {a.kind === "other" && <div className="flex h-20 items-center justify-center rounded bg-zinc-200 dark:bg-zinc-800">?</div>}
             <p className="mt-1 truncate font-mono" title={a.name}>
-              {describe(a)}
+              {describeAttachment(a)}
             </p>
             {a.status === "uploading" && (
               <div className="mt-1 h-1 rounded bg-zinc-200 dark:bg-zinc-800">

@@ -84,7 +84,7 @@ export function useAttachments(limits: UploadLimits, initial: Attachment[] = [])
   const urls = useRef(new Set<string>());
   useEffect(() => () => urls.current.forEach((u) => URL.revokeObjectURL(u)), []);
 
-  const update = (localId: string, patch: Partial<Attachment>) => setItems((all) => all.map((a) => (a.localId === localId ? { ...a, ...patch } : a)));
+  const update = useCallback((localId: string, patch: Partial<Attachment>) => setItems((all) => all.map((a) => (a.localId === localId ? { ...a, ...patch } : a))), []);
 
   const add = useCallback(
     (files: Iterable<File>) => {
@@ -106,7 +106,7 @@ export function useAttachments(limits: UploadLimits, initial: Attachment[] = [])
           .catch((error: Error) => update(localId, { status: "error", error: error.message }));
       }
     },
-    [limits],
+    [limits, update],
   );
 
   const remove = (localId: string) =>

@@ -54,7 +54,7 @@ export function parseEmpirioLabsModel(json: unknown, current: ParamSpec[]): Offe
   const output = rowPrice(rows, /^output$/i);
   const cached = rowPrice(rows, /cache/i);
   return {
-    params: params && params.length ? params : undefined,
+    params: params?.length ? params : undefined,
     limits: { contextTokens: positiveInt(model.context_length ?? model.context_window), maxOutputTokens: positiveInt(model.max_output_tokens ?? model.max_output_length) },
     pricing:
       input !== undefined && output !== undefined

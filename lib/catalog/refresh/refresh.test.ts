@@ -84,7 +84,7 @@ describe("refreshCatalog against the fake providers", () => {
     expect(refreshed.pricing?.tiers[0]).toMatchObject({ inputPerMTok: 0.1, outputPerMTok: 0.4 });
     expect(refreshed.refreshed).toEqual({ at: "2026-11-23T10:00:00.000Z", url: `${harness.env.OPENROUTER_BASE_URL}/models` });
     expect(findOffering(catalog, "ai-gateway", "alibaba/qwen3.5-flash")!.refreshed).toBeUndefined();
-    expect(findOffering(catalog, "empiriolabs", "qwen3-5-flash")!.pricing?.tiers[0]!.inputPerMTok).toBe(0.085);
+    expect(findOffering(catalog, "empiriolabs", "qwen3-5-flash")!.pricing!.tiers[0]!.inputPerMTok).toBe(0.085);
     expect(findOffering(catalog, "empiriolabs", "qwen3-5-flash:variant1")!.refreshed).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ const storageEnv = z.object({
 });
 
 /** The store uploads go to, from STORAGE and its variables; a missing variable is named. */
-export function readStorage(source: NodeJS.ProcessEnv = process.env): UploadStorage {
+function readStorage(source: NodeJS.ProcessEnv = process.env): UploadStorage {
   const parsed = storageEnv.safeParse(source);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "invalid storage settings");
   const env = parsed.data;

@@ -18,6 +18,6 @@ export interface UploadStorage {
   directUploadTarget?(key: string, contentType: string, size: number): Promise<DirectUploadTarget>;
 }
 
-export type DirectUploadTarget = { url: string; method: "PUT"; headers: Record<string, string> };
+type DirectUploadTarget = { url: string; method: "PUT"; headers: Record<string, string> };
 
 export const STORAGE_KINDS = ["local", "s3", "vercel-blob"] as const;

@@ -21,12 +21,12 @@ export function vercelBlobStorage(token: string): UploadStorage {
     },
     async read(key) {
       const result = await get(key, { access, token, useCache: false });
-      if (!result || result.statusCode !== 200) throw new BlobNotFoundError();
+      if (result?.statusCode !== 200) throw new BlobNotFoundError();
       return Buffer.from(await new Response(result.stream).arrayBuffer());
     },
     async stream(key) {
       const result = await get(key, { access, token });
-      if (!result || result.statusCode !== 200) throw new BlobNotFoundError();
+      if (result?.statusCode !== 200) throw new BlobNotFoundError();
       return result.stream;
     },
     async remove(key) {

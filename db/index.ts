@@ -42,7 +42,7 @@ const REMOTE_SCHEMES = ["libsql:", "https:", "http:", "wss:", "ws:"];
 /** Where the database lives and which driver opens it, from DATABASE_URL / DATABASE_DRIVER / DATA_DIR. */
 export function databaseTarget(source: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const problem = databaseSetupProblem(source);
-  if (problem) throw new AppError(503, "database_not_configured", problem);
+  if (problem) throw new AppError("database_not_configured", problem);
   const env = readEnv(source);
   const url = env.databaseUrl;
   const forced = env.databaseDriver;
@@ -179,7 +179,7 @@ export async function openDatabase(target: DatabaseTarget | string, options: { m
     }
     const pending = applied === null || journal.some((e) => e.when > applied);
     if (pending && !mayMigrate) {
-      throw new AppError(503, "database_needs_migration", `The database has migrations this version needs (up to ${known.tag}). On Vercel they run in the production build: redeploy production (previews never migrate the production database).`);
+      throw new AppError("database_needs_migration", `The database has migrations this version needs (up to ${known.tag}). On Vercel they run in the production build: redeploy production (previews never migrate the production database).`);
     }
     if (pending) await migrateDatabase(handle);
     return handle;

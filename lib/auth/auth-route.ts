@@ -49,7 +49,7 @@ async function atPublicOrigin(request: Request): Promise<Request> {
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const mode = authEnv().mode;
   if (mode === "none" || mode === "header") {
-    return new AppError(404, "not_found", `Sign-in is not used with AUTH_MODE=${mode}.`).toResponse();
+    return new AppError("not_found", `Sign-in is not used with AUTH_MODE=${mode}.`).toResponse();
   }
   const signIn = request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email");
   const email = signIn ? await request.clone().json().then((b: { email?: unknown }) => (typeof b?.email === "string" ? b.email.toLowerCase().slice(0, 320) : null)).catch(() => null) : null;

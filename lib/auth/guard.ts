@@ -16,20 +16,20 @@ export function refuseCrossSite(request: Request): void {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if ((origin && origin !== publicOrigin(request)) || fetchSite === "cross-site") {
-    throw new AppError(403, "cross_site_request", "Requests that change data must come from this playground's own pages.");
+    throw new AppError("cross_site_request", "Requests that change data must come from this playground's own pages.");
   }
 }
 
 /** The signed-in actor, or 401. */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await resolveActor(request.headers);
-  if (!actor) throw new AppError(401, "unauthenticated", "Sign in first (or send an API key as Authorization: Bearer).");
+  if (!actor) throw new AppError("unauthenticated", "Sign in first (or send an API key as Authorization: Bearer).");
   return actor;
 }
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) {
-    throw new AppError(403, "forbidden", `Your role (${actor.role}) may not ${permission === "manage" ? "manage this instance" : permission} here.`);
+    throw new AppError("forbidden", `Your role (${actor.role}) may not ${permission === "manage" ? "manage this instance" : permission} here.`);
   }
 }
 

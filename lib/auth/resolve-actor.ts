@@ -24,7 +24,7 @@ function toActor(user: UserRow, via: Actor["via"], ip: string | null): Actor {
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const env = authEnv();
   const ip = clientAddress(headers);
-  if (env.mode === "none" && !isLoopback(ip)) throw new AppError(403, "remote_access_refused", REMOTE_REFUSED_MESSAGE);
+  if (env.mode === "none" && !isLoopback(ip)) throw new AppError("remote_access_refused", REMOTE_REFUSED_MESSAGE);
   const authorization = headers.get("authorization");
   // oauth2-proxy passes the IdP's ID token as the bearer (AUTH_HEADER_NAME=authorization): only our own keys (pg_…) are API keys then.
   const bearerIsIdentity = env.mode === "header" && env.header?.headerName === "authorization" && !/^bearer pg_/i.test(authorization ?? "");
@@ -37,10 +37,10 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   if (env.mode === "header" && env.header) {
     const identity = await verifyIdentityHeader(headers, env.header);
     if (!identity) return null;
-    if (!identity.ok) throw new AppError(401, "invalid_identity", identity.reason);
+    if (!identity.ok) throw new AppError("invalid_identity", identity.reason);
     const user = await userForIdentity(identity);
-    if ("refused" in user) throw new AppError(403, "domain_not_allowed", user.refused);
-    if (user.disabled) throw new AppError(401, "account_disabled", "This account is disabled.");
+    if ("refused" in user) throw new AppError("domain_not_allowed", user.refused);
+    if (user.disabled) throw new AppError("account_disabled", "This account is disabled.");
     return toActor(user, "header", ip);
   }
   const session = await (await getAuth()).api.getSession({ headers });

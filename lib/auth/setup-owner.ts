@@ -11,7 +11,7 @@ import { createOwner } from "./users";
 
 /** POST /api/setup: "Create the owner account" on a password instance that has none yet. */
 export async function handleSetup(request: Request): Promise<Response> {
-  if (authEnv().mode !== "password") throw new AppError(404, "not_found", "Owner setup is only for AUTH_MODE=password.");
+  if (authEnv().mode !== "password") throw new AppError("not_found", "Owner setup is only for AUTH_MODE=password.");
   const ip = clientAddress(request.headers);
   await hitRateLimit(`setup:${ip ?? "unknown"}`, 60_000, 10);
   const owner = await createOwner(parseOr400(newAccountSchema, await readJson(request)));

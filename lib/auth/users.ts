@@ -36,7 +36,7 @@ export type NewAccount = { name: string; email: string; password: string; role: 
  */
 export async function createPasswordUser(input: NewAccount, during?: (db: Db, userId: string) => Promise<void>): Promise<UserRow> {
   const email = input.email.toLowerCase();
-  if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `An account for ${email} already exists.`, "email");
+  if (await getUserByEmail(email)) throw new AppError("email_taken", `An account for ${email} already exists.`, "email");
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   const now = new Date();
@@ -53,14 +53,14 @@ export async function createPasswordUser(input: NewAccount, during?: (db: Db, us
  * becomes this account, so everything it ran stays with it.
  */
 export async function createOwner(input: Omit<NewAccount, "role">): Promise<UserRow> {
-  if (!(await needsOwnerSetup())) throw new AppError(409, "owner_exists", "This playground already has an owner. Sign in instead.");
+  if (!(await needsOwnerSetup())) throw new AppError("owner_exists", "This playground already has an owner. Sign in instead.");
   const existing = await findOwner();
   let owner: UserRow;
   if (existing) {
     const passwordHash = await hashPassword(input.password);
     const email = input.email.toLowerCase();
     const clash = await getUserByEmail(email);
-    if (clash && clash.id !== existing.id) throw new AppError(409, "email_taken", `An account for ${email} already exists.`, "email");
+    if (clash && clash.id !== existing.id) throw new AppError("email_taken", `An account for ${email} already exists.`, "email");
     await runInTransaction(async (db) => {
       await updateUser(existing.id, { name: input.name, email }, db);
       await insertCredentialAccount({ id: randomUUID(), userId: existing.id, passwordHash }, db);

@@ -18,7 +18,7 @@ import { createBackup, type Manifest } from "./backup";
 export async function backupArchiveResponse(actor: Actor): Promise<Response> {
   // It holds every person's text: the owner's, or an admin's who may read all runs.
   if (actor.role !== "owner" && !readsAllContent(actor)) {
-    throw new AppError(403, "forbidden", "A backup holds everyone's runs: only the owner (or admins with ADMIN_CAN_READ_RUNS=true) can download it.");
+    throw new AppError("forbidden", "A backup holds everyone's runs: only the owner (or admins with ADMIN_CAN_READ_RUNS=true) can download it.");
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-backup-"));
   let manifest: Manifest;

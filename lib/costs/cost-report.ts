@@ -22,9 +22,9 @@ export async function costReport(url: URL, actor: Actor): Promise<CostReport> {
   const today = new Date().toISOString().slice(0, 10);
   const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
   const parsed = querySchema.safeParse({ from: url.searchParams.get("from") ?? monthAgo, to: url.searchParams.get("to") ?? today, user: url.searchParams.get("user") ?? undefined });
-  if (!parsed.success) throw new AppError(400, "invalid_query", "from and to are dates (YYYY-MM-DD).", parsed.error.issues[0]?.path.join("."));
+  if (!parsed.success) throw new AppError("invalid_query", "from and to are dates (YYYY-MM-DD).", parsed.error.issues[0]?.path.join("."));
   const { from, to } = parsed.data;
-  if (from > to) throw new AppError(400, "invalid_query", "from must not be after to.", "from");
+  if (from > to) throw new AppError("invalid_query", "from must not be after to.", "from");
   const scope = actor.role === "member" ? "own" : "team";
   const userId = scope === "own" ? actor.id : parsed.data.user;
   const range = { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) };

@@ -22,7 +22,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
   requirePermission(actor, "run");
   const body = parseOr400(chatCompletionsSchema, await readJson(request, inlineMediaBodyLimit()));
   const resolved = await resolveModelId(await getCatalog(), body.model);
-  if (!resolved) throw new AppError(404, "model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
+  if (!resolved) throw new AppError("model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
 
   const run = await toRunRequest(body, actor.id, new Set(resolved.offering.params.map((p) => p.name)));
   const launched = await launchRun(

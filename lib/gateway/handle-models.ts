@@ -30,6 +30,6 @@ export async function handleGetModel(request: Request, id: string): Promise<Resp
   const actor = await requireActor(request);
   requirePermission(actor, "read");
   const model = (await modelsFor(actor)).find((m) => m.id === id);
-  if (!model) throw new AppError(404, "model_not_found", `The model '${id}' does not exist.`, "model");
+  if (!model) throw new AppError("model_not_found", `The model '${id}' does not exist.`, "model");
   return Response.json(model);
 }

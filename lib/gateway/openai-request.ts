@@ -40,7 +40,7 @@ const DATA_URL = /^data:([\w.+-]+\/[\w.+-]+)?(;[^,]*)?,(.*)$/s;
 async function storeDataUrl(url: string, userId: string, param: string): Promise<{ url: string; mediaType: string }> {
   const match = url.match(DATA_URL);
   if (!match?.[2]?.includes("base64")) {
-    throw new AppError(400, "invalid_attachment", "Images and video must be data: URLs with base64 content (this gateway does not fetch remote URLs).", param);
+    throw new AppError("invalid_attachment", "Images and video must be data: URLs with base64 content (this gateway does not fetch remote URLs).", param);
   }
   const bytes = Buffer.from(match[3]!, "base64");
   const sniffed = await checkUpload(new Uint8Array(bytes), bytes.byteLength, param);
@@ -52,7 +52,7 @@ function parseArguments(raw: string, param: string): unknown {
   try {
     return raw.trim() ? JSON.parse(raw) : {};
   } catch {
-    throw new AppError(400, "invalid_request", "tool_calls[].function.arguments must be a JSON string.", param);
+    throw new AppError("invalid_request", "tool_calls[].function.arguments must be a JSON string.", param);
   }
 }
 
@@ -76,7 +76,7 @@ export async function toRunRequest(body: ChatCompletionsRequest, userId: string,
     }
     if (m.role === "tool") {
       const part = m.tool_call_id ? toolParts.get(m.tool_call_id) : undefined;
-      if (!part) throw new AppError(400, "invalid_request", `${param}: a tool message must answer a tool_call_id of an earlier assistant message.`, `${param}.tool_call_id`);
+      if (!part) throw new AppError("invalid_request", `${param}: a tool message must answer a tool_call_id of an earlier assistant message.`, `${param}.tool_call_id`);
       Object.assign(part, { state: "output-available", output: textOf(m.content) });
       continue;
     }
@@ -90,10 +90,10 @@ export async function toRunRequest(body: ChatCompletionsRequest, userId: string,
         if (part.type === "text") parts.push({ type: "text", text: String(part.text ?? "") });
         else if (part.type === "image_url" || part.type === "video_url") {
           const url = (part[part.type] as { url?: unknown } | undefined)?.url;
-          if (typeof url !== "string") throw new AppError(400, "invalid_request", `${where}.${part.type}.url must be a string.`, where);
+          if (typeof url !== "string") throw new AppError("invalid_request", `${where}.${part.type}.url must be a string.`, where);
           const stored = await storeDataUrl(url, userId, where);
           parts.push({ type: "file", mediaType: stored.mediaType, url: stored.url });
-        } else throw new AppError(400, "invalid_request", `${where}: content parts of type "${part.type}" are not supported (text, image_url, video_url).`, where);
+        } else throw new AppError("invalid_request", `${where}: content parts of type "${part.type}" are not supported (text, image_url, video_url).`, where);
       }
     }
     for (const call of m.tool_calls ?? []) {
@@ -104,7 +104,7 @@ export async function toRunRequest(body: ChatCompletionsRequest, userId: string,
     messages.push({ id: `m${i}`, role: m.role, parts });
   }
   for (const [id, part] of toolParts) {
-    if (part.state !== "output-available") throw new AppError(400, "invalid_request", `The tool call ${id} has no tool message with its result.`, "messages");
+    if (part.state !== "output-available") throw new AppError("invalid_request", `The tool call ${id} has no tool message with its result.`, "messages");
   }
 
   const params: Record<string, unknown> = {};
@@ -116,6 +116,6 @@ export async function toRunRequest(body: ChatCompletionsRequest, userId: string,
     else if (name === "stop" && typeof value === "string") params.stop = [value];
     else params[name] = value;
   }
-  if ((body.n ?? 1) > 1) throw new AppError(400, "unsupported_parameter", "n > 1 is not supported through this gateway: each choice is a run of its own; send n separate requests.", "n");
+  if ((body.n ?? 1) > 1) throw new AppError("unsupported_parameter", "n > 1 is not supported through this gateway: each choice is a run of its own; send n separate requests.", "n");
   return { messages, system: systemParts.filter(Boolean).join("\n\n") || undefined, params };
 }

@@ -76,7 +76,7 @@ async function serve(handler: FetchHandler, req: http.IncomingMessage, res: http
   } catch (error) {
     // Handlers turn their own errors into JSON; this is only for a failure in this adapter itself.
     console.error(`[${req.method} ${req.url}]`, error instanceof Error ? error.message : error);
-    response = new AppError(500, "internal_error", "Something went wrong on the server.").toResponse();
+    response = new AppError("internal_error", "Something went wrong on the server.").toResponse();
   }
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);

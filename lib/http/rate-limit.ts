@@ -19,6 +19,6 @@ export async function hitRateLimit(key: string, windowMs: number, max: number, n
     returning count, last_request as lastRequest`);
   if (row && row.count > max) {
     const retryAfterS = Math.max(1, Math.ceil((row.lastRequest + windowMs - now) / 1000));
-    throw new AppError(429, "rate_limited", `Too many attempts. Try again in ${retryAfterS} s.`, undefined, { "retry-after": String(retryAfterS) });
+    throw new AppError("rate_limited", `Too many attempts. Try again in ${retryAfterS} s.`, undefined, { "retry-after": String(retryAfterS) });
   }
 }

@@ -26,7 +26,7 @@ export function inlineMediaBodyLimit(): number {
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new AppError(413, "payload_too_large", `The request body may be at most ${formatBytes(maxBytes)}.`);
+  const tooLarge = () => new AppError("payload_too_large", `The request body may be at most ${formatBytes(maxBytes)}.`);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return "";
@@ -70,10 +70,10 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 
 export async function readJsonBody(request: Request, maxBytes: number = BODY_LIMITS.small): Promise<unknown> {
   const text = await readText(request, maxBytes);
-  if (nestsDeeperThan(text, MAX_DEPTH)) throw new AppError(400, "too_deep", `The request body nests deeper than ${MAX_DEPTH} levels.`);
+  if (nestsDeeperThan(text, MAX_DEPTH)) throw new AppError("too_deep", `The request body nests deeper than ${MAX_DEPTH} levels.`);
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError(400, "invalid_json", "The request body must be valid JSON.");
+    throw new AppError("invalid_json", "The request body must be valid JSON.");
   }
 }

@@ -14,7 +14,7 @@ export function withErrors<C>(handler: Handler<C>, respond: (error: AppError) =>
       if (error instanceof AppError) return respond(error);
       // "[500]" is what the e2e suite looks for in the server log: any such line fails it.
       console.error(`[500] [${request.method} ${new URL(request.url).pathname}]`, error instanceof Error ? error.message : error);
-      return respond(new AppError(500, "internal_error", "Something went wrong on the server."));
+      return respond(new AppError("internal_error", "Something went wrong on the server."));
     }
   };
 }

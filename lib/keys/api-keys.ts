@@ -54,9 +54,9 @@ function keyJson(row: ApiKeyRow) {
 
 /** POST /api/keys: the key itself is in this answer only. */
 export async function createApiKey(body: unknown, actor: Actor) {
-  if (actor.apiKeyId) throw new AppError(403, "forbidden", "An API key cannot create other keys; sign in to make one.");
+  if (actor.apiKeyId) throw new AppError("forbidden", "An API key cannot create other keys; sign in to make one.");
   const input = parseOr400(createSchema, body);
-  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw new AppError(400, "invalid_request", "expiresAt must be in the future.", "expiresAt");
+  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) throw new AppError("invalid_request", "expiresAt must be in the future.", "expiresAt");
   const key = newKey();
   const row: ApiKeyRow = {
     id: randomUUID(),
@@ -84,10 +84,10 @@ export async function listApiKeyRecords(actor: Actor) {
 }
 
 export async function revokeApiKey(id: string, actor: Actor) {
-  if (!z.uuid().safeParse(id).success) throw new AppError(400, "invalid_id", "Key ids are UUIDs.", "id");
+  if (!z.uuid().safeParse(id).success) throw new AppError("invalid_id", "Key ids are UUIDs.", "id");
   const row = await getApiKey(id);
-  if (!row || row.userId !== actor.id) throw new AppError(404, "not_found", `No key with id ${id}.`);
-  if (!(await revokeApiKeyRow(id, new Date()))) throw new AppError(409, "key_revoked", "This key is already revoked.");
+  if (!row || row.userId !== actor.id) throw new AppError("not_found", `No key with id ${id}.`);
+  if (!(await revokeApiKeyRow(id, new Date()))) throw new AppError("key_revoked", "This key is already revoked.");
   await audit({ action: "api-key.revoke", actor, target: { type: "api-key", id }, before: { name: row.name, prefix: row.prefix } });
   return { revoked: id };
 }
@@ -96,14 +96,14 @@ export type VerifiedKey = { key: ApiKeyRow; user: UserRow };
 
 /** The key and its owner, or an AppError(401) saying why not. Revocation and expiry apply on the next request. */
 export async function verifyApiKey(token: string): Promise<VerifiedKey> {
-  const invalid = () => new AppError(401, "invalid_api_key", "This API key is not valid.");
+  const invalid = () => new AppError("invalid_api_key", "This API key is not valid.");
   if (!KEY_PATTERN.test(token) && token.length < 32) throw invalid();
   const key = await getApiKeyByHash(hashKey(token));
   if (!key) throw invalid();
-  if (key.revokedAt) throw new AppError(401, "invalid_api_key", "This API key has been revoked.");
-  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw new AppError(401, "invalid_api_key", "This API key has expired.");
+  if (key.revokedAt) throw new AppError("invalid_api_key", "This API key has been revoked.");
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) throw new AppError("invalid_api_key", "This API key has expired.");
   const user = await getUserById(key.userId);
-  if (!user || user.disabled) throw new AppError(401, "invalid_api_key", "The account of this API key is disabled.");
+  if (!user || user.disabled) throw new AppError("invalid_api_key", "The account of this API key is disabled.");
   // Last-used time, written at most once a minute per key.
   const now = new Date();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) await touchApiKey(key.id, now);

@@ -28,7 +28,7 @@ async function capsFor(actor: Actor, user: UserRow | undefined): Promise<Cap[]> 
 }
 
 function tooMany(what: string, retryAfterS: number): AppError {
-  return new AppError(429, "rate_limited", `${what}. Try again in ${retryAfterS} s.`, undefined, { "retry-after": String(retryAfterS) });
+  return new AppError("rate_limited", `${what}. Try again in ${retryAfterS} s.`, undefined, { "retry-after": String(retryAfterS) });
 }
 
 /**
@@ -68,13 +68,11 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
     }
     for (const cap of caps) {
       if (worstCaseUsd === null) {
-        return new AppError(402, "budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
+        return new AppError("budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
       }
       const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db);
       if (spentUsd + reservedUsd + worstCaseUsd > cap.capUsd + 1e-12) {
-        return new AppError(
-          402,
-          "over_budget",
+        return new AppError("over_budget",
           `Over ${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)}: spent ${formatUsdPlain(spentUsd)}, ${formatUsdPlain(reservedUsd)} reserved by runs in progress, and this call may cost up to ${formatUsdPlain(worstCaseUsd)}.`,
         );
       }

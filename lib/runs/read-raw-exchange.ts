@@ -16,7 +16,7 @@ export async function readRawExchange(id: string, actor: Actor, url: URL): Promi
   const exchange = await getRunExchange(id);
   if (!exchange) {
     const why = row.status === "streaming" ? "the run is still streaming; it is kept when the run ends" : "this run made no provider request, or ran before raw exchanges were kept";
-    throw new AppError(404, "raw_not_found", `No raw exchange for run ${id}: ${why}.`);
+    throw new AppError("raw_not_found", `No raw exchange for run ${id}: ${why}.`);
   }
   const body = JSON.stringify({ runId: id, provider: row.provider, model: row.model, ...exchange }, null, 2);
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store" };

@@ -15,7 +15,7 @@ import { toRunRecord } from "./run-record";
 const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 export function checkRunId(id: string): void {
-  if (!idSchema.safeParse(id).success) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
+  if (!idSchema.safeParse(id).success) throw new AppError("invalid_id", "Run ids are letters, digits and dashes.", "id");
 }
 
 async function authorNames(): Promise<Map<string, { name: string }>> {
@@ -50,17 +50,12 @@ function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = Number(at);
-  if (!Number.isFinite(createdAt) || !id) throw new AppError(400, "invalid_cursor", "The cursor is not valid.", "cursor");
+  if (!Number.isFinite(createdAt) || !id) throw new AppError("invalid_cursor", "The cursor is not valid.", "cursor");
   return { createdAt, id };
 }
 
 export async function listRunRecords(url: URL, actor: Actor) {
-  const parsed = listQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_query", issue?.message ?? "invalid query", issue?.path.join("."));
-  }
-  const { cursor, from, to, user, ...filter } = parsed.data;
+  const { cursor, from, to, user, ...filter } = parseOr400(listQuerySchema, Object.fromEntries(url.searchParams), "invalid_query");
   const admin = isAdmin(actor.role);
   const page = await listRuns({
     ...filter,
@@ -84,8 +79,8 @@ export async function listRunRecords(url: URL, actor: Actor) {
 export async function deleteRunRecord(id: string, actor: Actor) {
   checkRunId(id);
   const row = requireVisible(await getRun(id), id, actor);
-  if (row.userId !== actor.id && !isAdmin(actor.role)) throw new AppError(403, "not_author", "Only the person who ran this (or an admin) can delete it.");
-  if (!(await deleteRun(id))) throw new AppError(404, "not_found", `No run with id ${id}.`);
+  if (row.userId !== actor.id && !isAdmin(actor.role)) throw new AppError("not_author", "Only the person who ran this (or an admin) can delete it.");
+  if (!(await deleteRun(id))) throw new AppError("not_found", `No run with id ${id}.`);
   await audit({ action: "run.delete", actor, target: { type: "run", id }, before: { provider: row.provider, model: row.model, userId: row.userId, costUsd: row.costUsd } });
   return { deleted: id };
 }

@@ -22,7 +22,7 @@ function canSeeMetadata(row: Pick<RunRow, "userId" | "visibility">, actor: Actor
 }
 
 export function notFound(id: string): AppError {
-  return new AppError(404, "not_found", `No run with id ${id}.`);
+  return new AppError("not_found", `No run with id ${id}.`);
 }
 
 /** The run if the actor may see it at all; 404 otherwise (ids are never confirmed). */
@@ -34,7 +34,7 @@ export function requireVisible(row: RunRow | undefined, id: string, actor: Actor
 /** Only the author changes who sees a run (share links, team visibility). */
 export function requireAuthor(row: RunRow | undefined, id: string, actor: Actor): RunRow {
   const visible = requireVisible(row, id, actor);
-  if (visible.userId !== actor.id) throw new AppError(403, "not_author", "Only the person who ran this can share it or change who sees it.");
+  if (visible.userId !== actor.id) throw new AppError("not_author", "Only the person who ran this can share it or change who sees it.");
   return visible;
 }
 

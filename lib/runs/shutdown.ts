@@ -17,7 +17,7 @@ export function isDraining(): boolean {
 /** Refuses a new run while the server is shutting down (the client may retry on another instance). */
 export function refuseWhileDraining(): void {
   if (shutdown.draining) {
-    throw new AppError(503, "shutting_down", "This server is shutting down; try again in a few seconds.", undefined, { "retry-after": "5" });
+    throw new AppError("shutting_down", "This server is shutting down; try again in a few seconds.", undefined, { "retry-after": "5" });
   }
 }
 

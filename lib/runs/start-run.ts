@@ -5,6 +5,7 @@ import { createUIMessageStreamResponse, streamText, toUIMessageStream, type Text
 import { findOffering, findProvider } from "@/lib/catalog";
 import { getCatalog, isConfigured } from "@/lib/catalog/public-catalog";
 import { AppError } from "@/lib/http/app-error";
+import { parseOr400 } from "@/lib/http/parse-or-400";
 import { readJson } from "@/lib/http/with-errors";
 import { validateParams } from "@/lib/params/param-validator";
 import { getAdapter } from "@/lib/providers";
@@ -42,21 +43,21 @@ function promptTextOf(messages: RunRequest["messages"], system: string | undefin
 async function resolveRun(body: RunRequest, actor: Actor) {
   const catalog = await getCatalog();
   const provider = findProvider(catalog, body.provider);
-  if (!provider) throw new AppError(400, "unknown_provider", `Unknown provider "${body.provider}".`, "provider");
+  if (!provider) throw new AppError("unknown_provider", `Unknown provider "${body.provider}".`, "provider");
   const offering = findOffering(catalog, body.provider, body.model);
-  if (!offering) throw new AppError(400, "unknown_model", `${provider.name} has no model "${body.model}" in the catalog.`, "model");
+  if (!offering) throw new AppError("unknown_model", `${provider.name} has no model "${body.model}" in the catalog.`, "model");
 
   await requireOfferingAllowed(actor, body.provider, body.model);
 
   const params = validateParams(offering.params, body.params);
-  if (!params.ok) throw new AppError(400, "invalid_param", params.error.message, params.error.field);
+  if (!params.ok) throw new AppError("invalid_param", params.error.message, params.error.field);
 
   if (!isConfigured(provider)) {
-    throw new AppError(400, "provider_not_configured", `${provider.name} is not configured: set ${provider.keyEnv ?? provider.baseUrlEnv} on the server.`, "provider");
+    throw new AppError("provider_not_configured", `${provider.name} is not configured: set ${provider.keyEnv ?? provider.baseUrlEnv} on the server.`, "provider");
   }
   const adapter = getAdapter(provider.id);
   const connection = adapter.connection(provider, process.env);
-  if (!connection) throw new AppError(400, "provider_not_configured", `${provider.name} is not configured.`, "provider");
+  if (!connection) throw new AppError("provider_not_configured", `${provider.name} is not configured.`, "provider");
 
   const readAll = readsAllContent(actor);
   const attachments = await resolveAttachments(body.messages, provider, offering, params.values, async (uploadId, shareId) =>
@@ -66,7 +67,7 @@ async function resolveRun(body: RunRequest, actor: Actor) {
   try {
     modelMessages = await toModelMessages(attachments.messages as unknown as UIMessage[]);
   } catch (error) {
-    throw new AppError(400, "invalid_messages", `messages could not be read: ${error instanceof Error ? error.message : "invalid"}`, "messages");
+    throw new AppError("invalid_messages", `messages could not be read: ${error instanceof Error ? error.message : "invalid"}`, "messages");
   }
   return { provider, offering, adapter, connection, params: params.values, modelMessages, attachmentsSent: attachments.sent };
 }
@@ -100,10 +101,10 @@ function requireKeyAllows(actor: Actor, provider: string, model: string): void {
   const key = actor.key;
   if (!key) return;
   if (key.allowedProviders && !key.allowedProviders.includes(provider)) {
-    throw new AppError(403, "key_not_allowed", `API key "${key.name}" may not use ${provider}; it is limited to ${key.allowedProviders.join(", ")}.`, "provider");
+    throw new AppError("key_not_allowed", `API key "${key.name}" may not use ${provider}; it is limited to ${key.allowedProviders.join(", ")}.`, "provider");
   }
   if (key.allowedModels && !key.allowedModels.includes(`${provider}/${model}`)) {
-    throw new AppError(403, "key_not_allowed", `API key "${key.name}" may not use ${provider}/${model}.`, "model");
+    throw new AppError("key_not_allowed", `API key "${key.name}" may not use ${provider}/${model}.`, "model");
   }
 }
 
@@ -211,12 +212,8 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
 }
 
 export async function startRun(request: Request, actor: Actor): Promise<Response> {
-  const parsed = runRequestSchema.safeParse(await readJson(request, BODY_LIMITS.run));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(400, "invalid_request", issue?.message ?? "invalid request", issue?.path.join(".") || undefined);
-  }
-  const { runId, recorder, result, metadataBase } = await launchRun(parsed.data, actor, request.signal);
+  const body = parseOr400(runRequestSchema, await readJson(request, BODY_LIMITS.run));
+  const { runId, recorder, result, metadataBase } = await launchRun(body, actor, request.signal);
 
   let finalSummary: RunSummary | undefined;
   const uiStream = toUIMessageStream({

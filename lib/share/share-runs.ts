@@ -21,7 +21,7 @@ function newShareId(): string {
 const RUN_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 async function requireOwnRun(id: string, actor: Actor): Promise<RunRow> {
-  if (!RUN_ID.test(id)) throw new AppError(400, "invalid_id", "Run ids are letters, digits and dashes.", "id");
+  if (!RUN_ID.test(id)) throw new AppError("invalid_id", "Run ids are letters, digits and dashes.", "id");
   return requireAuthor(await getRun(id), id, actor);
 }
 

@@ -51,18 +51,18 @@ const patchSchema = z
  * only) hands ownership over and makes the previous owner an admin.
  */
 export async function patchUser(id: string, body: unknown, actor: Actor) {
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new AppError(400, "invalid_id", "User ids are letters, digits and dashes.", "id");
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new AppError("invalid_id", "User ids are letters, digits and dashes.", "id");
   const patch = parseOr400(patchSchema, body);
   const target = await getUserById(id);
-  if (!target) throw new AppError(404, "not_found", `No user with id ${id}.`);
-  if (target.role === "owner" && actor.role !== "owner") throw new AppError(403, "forbidden", "Only the owner changes the owner's account.");
+  if (!target) throw new AppError("not_found", `No user with id ${id}.`);
+  if (target.role === "owner" && actor.role !== "owner") throw new AppError("forbidden", "Only the owner changes the owner's account.");
   if (target.id === actor.id && (patch.role !== undefined || patch.disabled !== undefined)) {
-    throw new AppError(400, "own_account", "You cannot change your own role or disable yourself.", patch.role !== undefined ? "role" : "disabled");
+    throw new AppError("own_account", "You cannot change your own role or disable yourself.", patch.role !== undefined ? "role" : "disabled");
   }
   if (patch.role !== undefined && patch.role !== target.role && !assignableRoles(actor.role).includes(patch.role)) {
-    throw new AppError(403, "forbidden", `Your role (${actor.role}) may not make someone ${patch.role}.`, "role");
+    throw new AppError("forbidden", `Your role (${actor.role}) may not make someone ${patch.role}.`, "role");
   }
-  if (patch.disabled && (patch.role === "owner" || target.role === "owner")) throw new AppError(400, "owner_disabled", "The owner cannot be disabled; hand ownership over first.", "disabled");
+  if (patch.disabled && (patch.role === "owner" || target.role === "owner")) throw new AppError("owner_disabled", "The owner cannot be disabled; hand ownership over first.", "disabled");
 
   await runInTransaction(async (db) => {
     if (patch.role !== undefined && patch.role !== target.role) {

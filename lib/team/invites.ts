@@ -54,11 +54,11 @@ function inviteJson(row: InviteRow) {
 
 export async function createInvite(body: unknown, actor: Actor, origin: string) {
   const { role, email, expiresInHours } = parseOr400(createSchema, body);
-  if (!assignableRoles(actor.role).includes(role)) throw new AppError(403, "forbidden", `Your role (${actor.role}) may not invite a ${role}.`, "role");
+  if (!assignableRoles(actor.role).includes(role)) throw new AppError("forbidden", `Your role (${actor.role}) may not invite a ${role}.`, "role");
   if (email) {
     const refusal = refuseSignIn(email);
-    if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
-    if (await getUserByEmail(email)) throw new AppError(409, "email_taken", `${email} already has an account.`, "email");
+    if (refusal) throw new AppError("domain_not_allowed", refusal, "email");
+    if (await getUserByEmail(email)) throw new AppError("email_taken", `${email} already has an account.`, "email");
   }
   const token = randomBytes(24).toString("base64url");
   const now = new Date();
@@ -88,10 +88,10 @@ export async function listInviteRecords() {
 }
 
 export async function revokeInvite(id: string, actor: Actor) {
-  if (!z.uuid().safeParse(id).success) throw new AppError(400, "invalid_id", "Invite ids are UUIDs.", "id");
+  if (!z.uuid().safeParse(id).success) throw new AppError("invalid_id", "Invite ids are UUIDs.", "id");
   const row = await getInvite(id);
-  if (!row) throw new AppError(404, "not_found", `No invite with id ${id}.`);
-  if (!(await revokeInviteRow(id, new Date()))) throw new AppError(409, "invite_closed", `This invite is already ${statusOf(row)}.`);
+  if (!row) throw new AppError("not_found", `No invite with id ${id}.`);
+  if (!(await revokeInviteRow(id, new Date()))) throw new AppError("invite_closed", `This invite is already ${statusOf(row)}.`);
   await audit({ action: "invite.revoke", actor, target: { type: "invite", id }, before: { status: statusOf(row) } });
   return { revoked: id };
 }
@@ -111,14 +111,14 @@ export async function acceptInvite(token: string, body: unknown, ip: string | nu
   await hitRateLimit(`invite-accept:${ip ?? "unknown"}`, 60_000, 10);
   const account = parseOr400(newAccountSchema, body);
   const invite = await describeInvite(token);
-  if (!invite.ok) throw new AppError(410, "invite_unusable", invite.reason);
+  if (!invite.ok) throw new AppError("invite_unusable", invite.reason);
   const row = (await getInviteByTokenHash(tokenHash(token)))!;
   const email = account.email.toLowerCase();
-  if (row.email && row.email !== email) throw new AppError(400, "wrong_email", `This invite is for ${row.email}.`, "email");
+  if (row.email && row.email !== email) throw new AppError("wrong_email", `This invite is for ${row.email}.`, "email");
   const refusal = refuseSignIn(email);
-  if (refusal) throw new AppError(400, "domain_not_allowed", refusal, "email");
+  if (refusal) throw new AppError("domain_not_allowed", refusal, "email");
   const user = await createPasswordUser({ ...account, email, role: row.role }, async (db, userId) => {
-    if (!(await consumeInvite(row.id, userId, new Date(), db))) throw new AppError(410, "invite_unusable", "This invite has just been used.");
+    if (!(await consumeInvite(row.id, userId, new Date(), db))) throw new AppError("invite_unusable", "This invite has just been used.");
     await audit({ action: "invite.accept", actor: { id: userId, email, role: row.role, ip }, target: { type: "invite", id: row.id }, after: { role: row.role } }, db);
   });
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };

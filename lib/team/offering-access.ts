@@ -37,7 +37,7 @@ export function allowedFor(access: OfferingAccess, role: Role, provider: string,
 export async function requireOfferingAllowed(actor: Actor, provider: string, model: string): Promise<void> {
   if (isAdmin(actor.role)) return;
   if (!allowedFor(await readOfferingAccess(), actor.role, provider, model)) {
-    throw new AppError(403, "offering_not_allowed", `Your role (${actor.role}) may not use ${provider}/${model} on this playground. Ask an admin.`, "model");
+    throw new AppError("offering_not_allowed", `Your role (${actor.role}) may not use ${provider}/${model} on this playground. Ask an admin.`, "model");
   }
 }
 

@@ -8,7 +8,7 @@ export type Sniffed = Extract<Awaited<ReturnType<typeof sniffMedia>>, { ok: true
 /** 413 when `size` is over the limit for its kind. */
 export function requireWithinLimit(kind: UploadKind, size: number, field: string): void {
   const limit = readUploadLimits()[kind];
-  if (size > limit) throw new AppError(413, "too_large", tooLargeMessage(kind, limit, size), field);
+  if (size > limit) throw new AppError("too_large", tooLargeMessage(kind, limit, size), field);
 }
 
 /**
@@ -18,7 +18,7 @@ export function requireWithinLimit(kind: UploadKind, size: number, field: string
  */
 export async function checkUpload(head: Uint8Array, size: number, field: string): Promise<Sniffed> {
   const sniffed = await sniffMedia(head.subarray(0, 8192));
-  if (!sniffed.ok) throw new AppError(415, "unsupported_media", sniffed.reason, field);
+  if (!sniffed.ok) throw new AppError("unsupported_media", sniffed.reason, field);
   requireWithinLimit(sniffed.kind, size, field);
   return sniffed;
 }

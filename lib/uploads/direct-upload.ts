@@ -36,11 +36,11 @@ function stagingKey(stagingId: string): string {
 export async function startDirectUpload(body: unknown, actor: Pick<Actor, "id">) {
   const storage = uploadStorage();
   if (!storage.directUploadTarget) {
-    throw new AppError(409, "direct_upload_unavailable", "This server stores uploads itself: send the file to POST /api/uploads.");
+    throw new AppError("direct_upload_unavailable", "This server stores uploads itself: send the file to POST /api/uploads.");
   }
   const { mediaType, size } = parseOr400(startSchema, body);
   const kind = ACCEPTED_MEDIA[mediaType];
-  if (!kind) throw new AppError(415, "unsupported_media", notAcceptedReason(mediaType), "mediaType");
+  if (!kind) throw new AppError("unsupported_media", notAcceptedReason(mediaType), "mediaType");
   requireWithinLimit(kind, size, "size");
   const stagingId = randomUUID();
   const expiresAt = Date.now() + 15 * 60_000;
@@ -54,10 +54,10 @@ function readToken(token: string, actor: Pick<Actor, "id">) {
   const payload = Buffer.from(encoded ?? "", "base64url").toString();
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(signature ?? "");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError(400, "invalid_token", "This upload token is not valid.", "token");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError("invalid_token", "This upload token is not valid.", "token");
   const [stagingId, userId, mediaType, size, expiresAt] = payload.split(":");
-  if (userId !== actor.id) throw new AppError(400, "invalid_token", "This upload token is not valid.", "token");
-  if (Number(expiresAt) < Date.now()) throw new AppError(410, "token_expired", "This upload token has expired; upload the file again.", "token");
+  if (userId !== actor.id) throw new AppError("invalid_token", "This upload token is not valid.", "token");
+  if (Number(expiresAt) < Date.now()) throw new AppError("token_expired", "This upload token has expired; upload the file again.", "token");
   return { stagingId: stagingId!, mediaType: mediaType!, size: Number(size) };
 }
 
@@ -67,7 +67,7 @@ export async function completeDirectUpload(body: unknown, actor: Pick<Actor, "id
   const staged = readToken(token, actor);
   const storage = uploadStorage();
   const key = stagingKey(staged.stagingId);
-  if (!(await storage.exists(key))) throw new AppError(404, "not_uploaded", "Nothing was uploaded with this token yet.", "token");
+  if (!(await storage.exists(key))) throw new AppError("not_uploaded", "Nothing was uploaded with this token yet.", "token");
   try {
     const bytes = new Uint8Array(await storage.read(key));
     const sniffed = await checkUpload(bytes, bytes.byteLength, "file");

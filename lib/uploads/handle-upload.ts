@@ -26,16 +26,16 @@ export async function handleUpload(request: Request, actor: Pick<Actor, "id">): 
   const largest = Math.max(limits.image, limits.video);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > largest + 64 * 1024) {
-    throw new AppError(413, "too_large", `The upload is ${formatBytes(declared)}; the largest accepted is ${formatBytes(largest)}.`, "file");
+    throw new AppError("too_large", `The upload is ${formatBytes(declared)}; the largest accepted is ${formatBytes(largest)}.`, "file");
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new AppError(400, "invalid_upload", "Send the file as multipart/form-data in a field named \"file\".", "file");
+    throw new AppError("invalid_upload", "Send the file as multipart/form-data in a field named \"file\".", "file");
   }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new AppError(400, "invalid_upload", "No file in the \"file\" field.", "file");
+  if (!(file instanceof File) || file.size === 0) throw new AppError("invalid_upload", "No file in the \"file\" field.", "file");
 
   const sniffed = await checkUpload(new Uint8Array(await file.slice(0, 8192).arrayBuffer()), file.size, "file");
 

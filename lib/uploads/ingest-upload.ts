@@ -21,7 +21,7 @@ export async function ingestUpload(bytes: Uint8Array, sniffed: Sniffed, userId: 
     await addUploadOwner(id, userId);
     return { row: existing, created: false };
   }
-  if (sniffed.kind === "video" && !videoToolsAvailable()) throw new AppError(415, "video_unsupported", NO_VIDEO_TOOLS_MESSAGE, field);
+  if (sniffed.kind === "video" && !videoToolsAvailable()) throw new AppError("video_unsupported", NO_VIDEO_TOOLS_MESSAGE, field);
   let meta: Pick<UploadRow, "width" | "height" | "durationS"> = { width: null, height: null, durationS: null };
   try {
     if (sniffed.kind === "image") {
@@ -31,7 +31,7 @@ export async function ingestUpload(bytes: Uint8Array, sniffed: Sniffed, userId: 
       meta = await withBytesAsFile(bytes, probeVideo);
     }
   } catch (error) {
-    throw new AppError(415, "unreadable_media", `The file looks like ${sniffed.mediaType} but could not be read: ${error instanceof Error ? error.message : "invalid"}.`, field);
+    throw new AppError("unreadable_media", `The file looks like ${sniffed.mediaType} but could not be read: ${error instanceof Error ? error.message : "invalid"}.`, field);
   }
   // Checked first, stored after: a file that fails is never kept.
   await storeBytes(id, bytes, sniffed.mediaType);

@@ -38,10 +38,10 @@ function dataUrl(mediaType: string, bytes: Buffer): string {
 async function loadUpload(part: UiPart, access: UploadAccess): Promise<UploadRow> {
   const match = typeof part.url === "string" ? part.url.match(UPLOAD_URL) : null;
   const id = match?.[1];
-  if (!id) throw new AppError(400, "invalid_attachment", "Attachments must be uploaded first (POST /api/uploads) and referenced by their /api/uploads/:id URL.", "messages");
+  if (!id) throw new AppError("invalid_attachment", "Attachments must be uploaded first (POST /api/uploads) and referenced by their /api/uploads/:id URL.", "messages");
   const row = await getUpload(id);
   // Someone else's file is "unknown" too: ids are never confirmed.
-  if (!row || !(await access(id, match?.[2] ?? null))) throw new AppError(400, "unknown_upload", `No upload with id ${id}.`, "messages");
+  if (!row || !(await access(id, match?.[2] ?? null))) throw new AppError("unknown_upload", `No upload with id ${id}.`, "messages");
   return row;
 }
 
@@ -67,7 +67,7 @@ export async function resolveAttachments(messages: UiMessage[], provider: Provid
       const bytes = await readStored(upload.id);
 
       const delivery = deliveryFor(offering, kind);
-      if (!delivery) throw new AppError(400, "unsupported_attachment", `${provider.name} ${offering.label} does not accept ${kind === "image" ? "images" : "video"}.`, "messages");
+      if (!delivery) throw new AppError("unsupported_attachment", `${provider.name} ${offering.label} does not accept ${kind === "image" ? "images" : "video"}.`, "messages");
       if (kind === "image") {
         parts.push({ type: "file", mediaType: upload.mediaType, filename: part.filename, url: dataUrl(upload.mediaType, bytes) });
         sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "data-url", bytesSent: bytes.byteLength });
@@ -84,7 +84,7 @@ export async function resolveAttachments(messages: UiMessage[], provider: Provid
         continue;
       }
       const frames = await withBytesAsFile(bytes, (file) => sampleFrames(file, fps, frameCount(upload.durationS, fps, MAX_FRAMES)));
-      if (frames.length === 0) throw new AppError(400, "unreadable_media", "No frames could be sampled from the video.", "messages");
+      if (frames.length === 0) throw new AppError("unreadable_media", "No frames could be sampled from the video.", "messages");
       for (const frame of frames) parts.push({ type: "file", mediaType: "image/jpeg", url: dataUrl("image/jpeg", frame) });
       sent.push({ uploadId: upload.id, mediaType: upload.mediaType, form: "frames", bytesSent: frames.reduce((n, f) => n + f.byteLength, 0), frames: frames.length, fps });
     }

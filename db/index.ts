@@ -130,16 +130,8 @@ export async function snapshotDatabase(handle: DatabaseHandle, target: string): 
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const vacuum = () => handle.exec(`VACUUM INTO ${quoteSqlString(target)}`);
   const connection = connections.get(handle.db);
-  if (connection?.driver !== "better-sqlite3") {
-    // libSQL runs transactions on its own: while one is open, VACUUM is refused ("statements in progress"); wait it out.
-    for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 20))) {
-      try {
-        return await vacuum();
-      } catch (error) {
-        if (!/statements in progress|database is locked|SQLITE_BUSY/i.test(String((error as Error)?.message)) || Date.now() > deadline) throw error;
-      }
-    }
-  }
+  // libSQL's client retries a VACUUM refused while a transaction is open (libsql-client.ts).
+  if (connection?.driver !== "better-sqlite3") return vacuum();
   // better-sqlite3 has one connection: VACUUM inside another caller's open
   // transaction fails, so the snapshot takes its turn between transactions.
   const turn = connection.queue.then(vacuum);

@@ -9,9 +9,10 @@ import type { Client } from "@libsql/client";
 
 const BUSY_WAIT_MS = 5000;
 
+/** Locked by another connection, or (for VACUUM, which a backup runs) refused while a transaction is open: both clear once it commits. */
 function isBusy(error: unknown): boolean {
-  const e = error as { code?: string; rawCode?: number; cause?: { code?: string } };
-  return e?.code === "SQLITE_BUSY" || e?.rawCode === 5 || e?.cause?.code === "SQLITE_BUSY";
+  const e = error as { code?: string; rawCode?: number; message?: string; cause?: { code?: string } };
+  return e?.code === "SQLITE_BUSY" || e?.rawCode === 5 || e?.cause?.code === "SQLITE_BUSY" || /SQL statements in progress/.test(e?.message ?? "");
 }
 
 async function retryWhileBusy<T>(attempt: () => Promise<T>): Promise<T> {

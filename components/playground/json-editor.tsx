@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cn } from "@/lib/utils";
+import { CodeTextarea } from "@/components/ui/code-textarea";
 
 type Props = {
   id: string;
@@ -33,13 +33,13 @@ export function JsonEditor({ id, value, expect, example, onChange, onSyntaxError
 
   return (
     <div>
-      <textarea
+      <CodeTextarea
         id={id}
         data-testid={`param-input-${id.replace(/^param-/, "")}`}
         value={text}
-        rows={Math.min(8, Math.max(2, text.split("\n").length))}
+        minRows={2}
+        maxRows={8}
         placeholder={example}
-        spellCheck={false}
         aria-invalid={Boolean(error)}
         onChange={(e) => {
           const next = e.target.value;
@@ -62,10 +62,6 @@ export function JsonEditor({ id, value, expect, example, onChange, onSyntaxError
             onSyntaxError(message);
           }
         }}
-        className={cn(
-          "w-full resize-y rounded border border-zinc-300 bg-white p-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900",
-          error && "border-red-500 ring-1 ring-red-500",
-        )}
       />
     </div>
   );

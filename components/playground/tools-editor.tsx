@@ -1,5 +1,6 @@
 "use client";
 
+import { CodeTextarea } from "@/components/ui/code-textarea";
 import { useState } from "react";
 import { EMPTY_ROW, rowsFromTools, TOOL_PRESETS, toolsFromRows, type ToolRow } from "@/lib/tools/tool-definitions";
 import { JsonEditor } from "./json-editor";
@@ -64,15 +65,14 @@ export function ToolsEditor({ id, value, example, onChange, onError }: Props) {
                 <label htmlFor={`${rowId}-parameters`} className="block text-[11px]">
                   Parameters (JSON schema)
                 </label>
-                <textarea
+                <CodeTextarea
                   id={`${rowId}-parameters`}
                   data-testid="tool-parameters"
                   value={row.parameters}
-                  rows={Math.min(10, Math.max(3, row.parameters.split("\n").length))}
-                  spellCheck={false}
+                  minRows={3}
+                  maxRows={10}
                   aria-invalid={Boolean(check.errors[i])}
                   onChange={(e) => set({ parameters: e.target.value })}
-                  className={`${field} resize-y`}
                 />
                 {check.errors[i] && (
                   <p data-testid="tool-row-error" className="text-[11px] font-medium text-red-600">

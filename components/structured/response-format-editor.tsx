@@ -1,5 +1,6 @@
 "use client";
 
+import { CodeTextarea } from "@/components/ui/code-textarea";
 import { useState } from "react";
 import { presetFormat, responseFormatProblem, SCHEMA_PRESETS, type JsonSchemaFormat } from "@/lib/structured-output/response-format";
 import { JsonEditor } from "@/components/playground/json-editor";
@@ -128,15 +129,14 @@ export function ResponseFormatEditor({ id, value, example, onChange, onError }: 
           <label htmlFor={`${id}-schema`} className="block">
             Schema
           </label>
-          <textarea
+          <CodeTextarea
             id={`${id}-schema`}
             data-testid="response-format-schema"
             value={parts.schema}
-            rows={Math.min(14, Math.max(4, parts.schema.split("\n").length))}
-            spellCheck={false}
+            minRows={4}
+            maxRows={14}
             aria-invalid={Boolean(problem)}
             onChange={(e) => emitSchema({ ...parts, schema: e.target.value })}
-            className={`${field} resize-y`}
           />
         </div>
       )}

@@ -36,7 +36,8 @@ const state = globalThis as unknown as { playgroundExtraProviders?: ProviderModu
 
 /** Every provider: the built-in ones, then any added with registerProvider. */
 export function providerModules(): readonly ProviderModule[] {
-  return [...BUILT_IN, ...(state.playgroundExtraProviders ?? [])];
+  const extra = state.playgroundExtraProviders;
+  return extra ? [...BUILT_IN, ...extra] : BUILT_IN;
 }
 
 /**

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/app-error";
 import { parseOr400 } from "@/lib/http/parse-or-400";
 import { readJson } from "@/lib/http/with-errors";
 import { launchRun } from "@/lib/runs/start-run";
+import { readUIMessages } from "@/lib/runs/read-ui-messages";
 import { resolveModelId } from "./model-ids";
 import { openAiErrorResponse } from "./openai-error";
 import { chatCompletionsSchema, toRunRequest } from "./openai-request";
@@ -26,7 +27,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
 
   const run = await toRunRequest(body, actor.id, new Set(resolved.offering.params.map((p) => p.name)));
   const launched = await launchRun(
-    { provider: resolved.provider.id, model: resolved.offering.providerModelId, messages: run.messages as never, params: run.params, system: run.system },
+    { provider: resolved.provider.id, model: resolved.offering.providerModelId, messages: await readUIMessages(run.messages), params: run.params, system: run.system },
     actor,
     request.signal,
   );

@@ -1,21 +1,12 @@
 import { z } from "zod";
 import { providerIdSchema } from "@/lib/catalog/schema";
-import { withoutLogprobs } from "@/lib/chat/without-logprobs";
+import type { RunUIMessage } from "./read-ui-messages";
 
-const uiPartSchema = z.looseObject({ type: z.string().min(1) });
-
-const uiMessageSchema = z
-  .looseObject({
-    id: z.string().optional(),
-    role: z.enum(["system", "user", "assistant"]),
-    parts: z.array(uiPartSchema),
-  })
-  .transform(withoutLogprobs);
-
+/** The request's outer shape; each message is checked by the AI SDK's own schema (readUIMessages). */
 export const runRequestSchema = z.object({
   provider: providerIdSchema,
   model: z.string().min(1, "model is required"),
-  messages: z.array(uiMessageSchema).min(1, "at least one message is required"),
+  messages: z.array(z.unknown()).min(1, "at least one message is required"),
   params: z.record(z.string(), z.unknown()).default({}),
   system: z.string().max(200_000).optional(),
   compareGroupId: z.string().min(1).max(100).optional(),
@@ -25,4 +16,4 @@ export const runRequestSchema = z.object({
   conversationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "conversationId is letters, digits, _ and -").optional(),
 });
 
-export type RunRequest = z.infer<typeof runRequestSchema>;
+export type RunRequest = Omit<z.infer<typeof runRequestSchema>, "messages"> & { messages: RunUIMessage[] };

@@ -1,7 +1,7 @@
 import "server-only";
 import { BODY_LIMITS } from "@/lib/http/read-json-body";
 import { randomUUID } from "node:crypto";
-import { createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessage, type UIMessageChunk } from "ai";
+import { createUIMessageStreamResponse, streamText, toUIMessageStream, type TextStreamPart, type ToolSet, type UIMessageChunk } from "ai";
 import { findOffering, findProvider } from "@/lib/catalog";
 import { getCatalog, isConfigured } from "@/lib/catalog/public-catalog";
 import { AppError } from "@/lib/http/app-error";
@@ -26,6 +26,7 @@ import { admitRun } from "./admission";
 import { estimateInputTokens, worstCaseCostUsd } from "./worst-case-cost";
 import { RunRecorder } from "./run-recorder";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
+import { readUIMessages } from "./read-ui-messages";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
 import { expectedJson } from "@/lib/structured-output/response-format";
 
@@ -34,7 +35,7 @@ import { expectedJson } from "@/lib/structured-output/response-format";
 function promptTextOf(messages: RunRequest["messages"], system: string | undefined): string {
   const user = messages
     .filter((m) => m.role === "user")
-    .flatMap((m) => m.parts.map((p) => (p.type === "text" && typeof p.text === "string" ? p.text : "")))
+    .flatMap((m) => m.parts.map((p) => (p.type === "text" ? p.text : "")))
     .filter(Boolean);
   return [system ?? "", ...user].filter(Boolean).join("\n");
 }
@@ -65,7 +66,7 @@ async function resolveRun(body: RunRequest, actor: Actor) {
   );
   let modelMessages: Awaited<ReturnType<typeof toModelMessages>>;
   try {
-    modelMessages = await toModelMessages(attachments.messages as unknown as UIMessage[]);
+    modelMessages = await toModelMessages(attachments.messages);
   } catch (error) {
     throw new AppError("invalid_messages", `messages could not be read: ${error instanceof Error ? error.message : "invalid"}`, "messages");
   }
@@ -212,7 +213,8 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
 }
 
 export async function startRun(request: Request, actor: Actor): Promise<Response> {
-  const body = parseOr400(runRequestSchema, await readJson(request, BODY_LIMITS.run));
+  const parsed = parseOr400(runRequestSchema, await readJson(request, BODY_LIMITS.run));
+  const body: RunRequest = { ...parsed, messages: await readUIMessages(parsed.messages) };
   const { runId, recorder, result, metadataBase } = await launchRun(body, actor, request.signal);
 
   let finalSummary: RunSummary | undefined;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { UIMessage } from "ai";
 import { getUpload } from "@/db/queries";
 import type { AttachmentSent, UploadRow } from "@/db/schema";
 import type { Offering, ProviderCatalog } from "@/lib/catalog/schema";
@@ -14,8 +15,8 @@ import { readStored } from "./upload-store";
 // fps. Everything is checked before any upstream call, and what was sent is
 // recorded with the run.
 
-type UiPart = { type: string; url?: string; mediaType?: string; filename?: string; [key: string]: unknown };
-type UiMessage = { role: string; parts: UiPart[]; [key: string]: unknown };
+type UiPart = UIMessage["parts"][number];
+type FilePart = Extract<UiPart, { type: "file" }>;
 
 /** Most frames a video becomes for an image-only provider. */
 const MAX_FRAMES = 32;
@@ -35,8 +36,8 @@ function dataUrl(mediaType: string, bytes: Buffer): string {
   return `data:${mediaType};base64,${bytes.toString("base64")}`;
 }
 
-async function loadUpload(part: UiPart, access: UploadAccess): Promise<UploadRow> {
-  const match = typeof part.url === "string" ? part.url.match(UPLOAD_URL) : null;
+async function loadUpload(part: FilePart, access: UploadAccess): Promise<UploadRow> {
+  const match = part.url.match(UPLOAD_URL);
   const id = match?.[1];
   if (!id) throw new AppError("invalid_attachment", "Attachments must be uploaded first (POST /api/uploads) and referenced by their /api/uploads/:id URL.", "messages");
   const row = await getUpload(id);
@@ -45,11 +46,11 @@ async function loadUpload(part: UiPart, access: UploadAccess): Promise<UploadRow
   return row;
 }
 
-export type ResolvedAttachments = { messages: UiMessage[]; sent: AttachmentSent[] };
+export type ResolvedAttachments = { messages: UIMessage[]; sent: AttachmentSent[] };
 
-export async function resolveAttachments(messages: UiMessage[], provider: ProviderCatalog, offering: Offering, params: ParamValues, access: UploadAccess): Promise<ResolvedAttachments> {
+export async function resolveAttachments(messages: UIMessage[], provider: ProviderCatalog, offering: Offering, params: ParamValues, access: UploadAccess): Promise<ResolvedAttachments> {
   const sent: AttachmentSent[] = [];
-  const out: UiMessage[] = [];
+  const out: UIMessage[] = [];
 
   for (const message of messages) {
     if (!message.parts.some((p) => p.type === "file")) {

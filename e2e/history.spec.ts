@@ -38,9 +38,21 @@ test("history: search, filter, compare selected runs, delete, and cost totals wi
   await expect(page.getByTestId("selected-compare").getByTestId("summary-table")).toBeVisible();
   await expect(page.getByTestId("summary-row-outputTokens").getByTestId("summary-cell")).toHaveCount(2);
 
-  // Delete asks first.
-  page.once("dialog", (dialog) => void dialog.accept());
+  // Delete asks first, in the page's own dialog: Cancel (or Esc) keeps the run; confirming deletes it.
+  const confirmDialog = page.getByRole("alertdialog");
   await page.getByTestId("row-delete").first().click();
+  await expect(confirmDialog).toBeVisible();
+  await expect(confirmDialog).toContainText("Delete this run (simulator");
+  await expect(page.getByTestId("confirm-cancel")).toBeFocused();
+  await page.getByTestId("confirm-cancel").click();
+  await expect(confirmDialog).toBeHidden();
+  await expect(page.getByTestId("history-row")).toHaveCount(3);
+  await page.getByTestId("row-delete").first().click();
+  await page.keyboard.press("Escape");
+  await expect(confirmDialog).toBeHidden();
+  await expect(page.getByTestId("history-row")).toHaveCount(3);
+  await page.getByTestId("row-delete").first().click();
+  await confirmDialog.getByRole("button", { name: "Delete run" }).click();
   await expect(page.getByTestId("history-row")).toHaveCount(2);
 
   // Costs: totals, a chart and a CSV for the period.

@@ -165,6 +165,13 @@ test.describe.serial("a team shares one instance", () => {
     const owner = await as(browser, "owner");
     await owner.goto("/admin");
     const row = owner.getByTestId("user-row").filter({ hasText: "member@example.com" });
+    // Handing ownership over asks first; cancelling leaves the role as it was and audits nothing.
+    await row.getByTestId("user-role-select").selectOption("owner");
+    await expect(owner.getByRole("alertdialog")).toContainText("Hand ownership to Member Person?");
+    await owner.getByTestId("confirm-cancel").click();
+    await expect(owner.getByRole("alertdialog")).toBeHidden();
+    await expect(row.getByTestId("user-role-select")).toHaveValue("member");
+    expect((await (await owner.request.get("/api/admin/audit?action=user.role-change")).json()).entries).toHaveLength(0);
     await row.getByTestId("user-disable").click();
     await expect(row.getByTestId("user-disable")).toHaveText("Disabled · enable");
     expect((await member.request.get("/api/me")).status()).toBe(401);

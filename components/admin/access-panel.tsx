@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { send, useJson } from "./use-admin-api";
+import { Checkbox } from "@/components/ui/checkbox";
 
 type Access = { member: string[] | null; viewer: string[] | null };
 
@@ -23,14 +24,14 @@ export function AccessPanel({ offerings }: { offerings: { key: string; label: st
     <section aria-labelledby="access-heading" className="space-y-2">
       <h2 id="access-heading" className="text-sm font-semibold">Provider and model access for members</h2>
       <label className="flex items-center gap-2 text-xs">
-        <input type="checkbox" data-testid="access-all" checked={list === null} onChange={(e) => setDraft({ ...draft, member: e.target.checked ? null : offerings.map((o) => o.key) })} />
+        <Checkbox data-testid="access-all" checked={list === null} onChange={(e) => setDraft({ ...draft, member: e.target.checked ? null : offerings.map((o) => o.key) })} />
         Members may use every offering
       </label>
       <fieldset disabled={list === null} className="grid gap-1 text-xs sm:grid-cols-2 disabled:opacity-50">
         <legend className="sr-only">Offerings members may use</legend>
         {offerings.map((o) => (
           <label key={o.key} className="flex items-center gap-2">
-            <input type="checkbox" data-testid={`access-${o.key}`} checked={list === null || list.includes(o.key)} onChange={() => toggle(o.key)} />
+            <Checkbox data-testid={`access-${o.key}`} checked={list === null || list.includes(o.key)} onChange={() => toggle(o.key)} />
             {o.label} <span className="font-mono text-muted">{o.key}</span>
           </label>
         ))}

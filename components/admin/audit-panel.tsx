@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useJson } from "./use-admin-api";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Input } from "@/components/ui/input";
 
 type Entry = { seq: number; at: string; actor: { id: string | null; email: string | null; role: string | null }; action: string; target: { type: string; id: string | null } | null; before: unknown; after: unknown; ip: string | null };
 type Verification = { ok: boolean; rows: number; seq?: number; problem?: string };
@@ -17,7 +19,6 @@ export function AuditPanel() {
   const params = new URLSearchParams({ limit: "50", ...(action ? { action } : {}), ...(actor ? { actor } : {}), ...(cursor ? { cursor: String(cursor) } : {}) });
   const { data, error } = useJson<{ entries: Entry[]; nextCursor: number | null }>(`/api/admin/audit?${params}`);
   const verify = useJson<Verification>("/api/admin/audit/verify");
-  const field = "h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <section aria-labelledby="audit-heading" className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -29,16 +30,16 @@ export function AuditPanel() {
         )}
         <label className="text-xs">
           Action{" "}
-          <select data-testid="audit-action" value={action} onChange={(e) => (setAction(e.target.value), setCursor(null))} className={field}>
+          <NativeSelect size="xs" data-testid="audit-action" value={action} onChange={(e) => (setAction(e.target.value), setCursor(null))}>
             <option value="">all</option>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>{a}</option>
             ))}
-          </select>
+          </NativeSelect>
         </label>
         <label className="text-xs">
           Actor (id or email){" "}
-          <input data-testid="audit-actor" value={actor} onChange={(e) => (setActor(e.target.value), setCursor(null))} className={field} />
+          <Input size="xs" data-testid="audit-actor" value={actor} onChange={(e) => (setActor(e.target.value), setCursor(null))} />
         </label>
         <a href="/api/admin/audit/export" download data-testid="audit-export" className="text-xs underline">
           Export JSONL

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { send, useJson } from "./use-admin-api";
+import { Input } from "@/components/ui/input";
 
 /** The monthly cap for everyone together: runs that would pass it are refused (402) like a person's or a key's. */
 export function InstanceBudgetPanel() {
@@ -24,7 +25,7 @@ export function InstanceBudgetPanel() {
       >
         <label>
           USD per month (empty: no cap){" "}
-          <input name="budget" type="number" min={0} step="0.01" defaultValue={data.monthlyBudgetUsd ?? ""} data-testid="instance-budget" className="h-8 w-28 rounded border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900" />
+          <Input name="budget" type="number" min={0} step="0.01" defaultValue={data.monthlyBudgetUsd ?? ""} data-testid="instance-budget" className="w-28" />
         </label>
         <Button type="submit" size="sm" variant="primary">Save budget</Button>
         {note && <span role="status">{note}</span>}

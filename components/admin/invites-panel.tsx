@@ -4,6 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { send, useJson } from "./use-admin-api";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Input } from "@/components/ui/input";
 
 type Invite = { id: string; role: string; email: string | null; status: string; createdAt: string; expiresAt: string };
 type Created = Invite & { url: string; mailed: boolean; mailError?: string };
@@ -14,7 +16,6 @@ export function InvitesPanel({ me }: { me: { role: string } }) {
   const [created, setCreated] = useState<Created | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const roles = me.role === "owner" || me.role === "admin" ? ["member", "viewer", "admin"] : [];
-  const field = "h-8 rounded border border-zinc-300 bg-white px-2 text-xs dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <section aria-labelledby="invites-heading" className="space-y-2">
       <h2 id="invites-heading" className="text-sm font-semibold">Invites</h2>
@@ -33,19 +34,19 @@ export function InvitesPanel({ me }: { me: { role: string } }) {
       >
         <label className="text-xs">
           Role
-          <select name="role" data-testid="invite-role" defaultValue="member" className={`${field} ml-1`}>
+          <NativeSelect name="role" data-testid="invite-role" defaultValue="member" className="ml-1">
             {roles.map((r) => (
               <option key={r} value={r}>{r}</option>
             ))}
-          </select>
+          </NativeSelect>
         </label>
         <label className="text-xs">
           Email (optional; mailed when SMTP is set)
-          <input name="email" type="email" data-testid="invite-email" className={`${field} ml-1 w-56`} />
+          <Input name="email" type="email" data-testid="invite-email" className="ml-1 w-56" />
         </label>
         <label className="text-xs">
           Expires in (hours)
-          <input name="hours" type="number" min={1} max={720} defaultValue={72} className={`${field} ml-1 w-20`} />
+          <Input name="hours" type="number" min={1} max={720} defaultValue={72} className="ml-1 w-20" />
         </label>
         <Button type="submit" size="sm" variant="primary" data-testid="invite-create">Create invite link</Button>
       </form>

@@ -3,13 +3,17 @@
 import { useState } from "react";
 import { formatUsd } from "@/lib/format";
 import { send, useJson } from "./use-admin-api";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Input } from "@/components/ui/input";
 
 type UserRecord = { id: string; email: string; name: string; role: string; disabled: boolean; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null; spendThisMonthUsd: number; createdAt: string };
 
 /** A number input that saves on blur; empty means "no limit". */
 function LimitInput({ label, value, step, onSave }: { label: string; value: number | null; step: string; onSave: (value: number | null) => void }) {
   return (
-    <input
+    <Input
+      size="xs"
       aria-label={label}
       type="number"
       min={0}
@@ -20,7 +24,7 @@ function LimitInput({ label, value, step, onSave }: { label: string; value: numb
         const next = e.target.value.trim() === "" ? null : Number(e.target.value);
         if (next !== value) onSave(next);
       }}
-      className="h-7 w-20 rounded border border-zinc-300 bg-white px-1 text-right dark:border-zinc-700 dark:bg-zinc-900"
+      className="w-20 text-right"
     />
   );
 }
@@ -37,8 +41,10 @@ export function UsersPanel({ me }: { me: { id: string; role: string } }) {
     await reload();
   };
   const roles = me.role === "owner" ? ROLES : ROLES.filter((r) => r !== "owner");
+  const { confirm, dialog } = useConfirm();
   return (
     <section aria-labelledby="users-heading" className="space-y-2">
+      {dialog}
       <h2 id="users-heading" className="text-sm font-semibold">Users</h2>
       {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
       <table data-testid="users-table" className="w-full border-collapse text-xs">
@@ -63,21 +69,22 @@ export function UsersPanel({ me }: { me: { id: string; role: string } }) {
                 <td className="p-1">{u.name}{self ? " (you)" : ""}</td>
                 <td className="p-1 font-mono">{u.email}</td>
                 <td className="p-1">
-                  <select
+                  <NativeSelect
+                    size="xs"
                     aria-label={`Role of ${u.name}`}
                     data-testid="user-role-select"
                     value={u.role}
                     disabled={locked}
-                    onChange={(e) => {
-                      if (e.target.value === "owner" && !window.confirm(`Hand ownership to ${u.name}? You become an admin.`)) return;
-                      void patch(u.id, { role: e.target.value });
+                    onChange={async (e) => {
+                      const role = e.target.value;
+                      if (role === "owner" && !(await confirm({ title: `Hand ownership to ${u.name}?`, body: "You become an admin. Only the new owner can hand it back.", confirmLabel: "Hand over ownership", danger: true }))) return;
+                      void patch(u.id, { role });
                     }}
-                    className="h-7 rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900"
                   >
                     {(locked ? ROLES : roles).map((r) => (
                       <option key={r} value={r}>{r}</option>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </td>
                 <td className="p-1">
                   <button

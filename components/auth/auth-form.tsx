@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 type Field = { name: "name" | "email" | "password"; label: string; type: string; autoComplete: string; defaultValue?: string; readOnly?: boolean };
 
@@ -40,7 +41,8 @@ export function AuthForm({ title, intro, fields, submitLabel, onSubmit, testId }
           <label htmlFor={`field-${f.name}`} className="block text-xs font-medium">
             {f.label}
           </label>
-          <input
+          <Input
+            size="md"
             id={`field-${f.name}`}
             name={f.name}
             type={f.type}
@@ -50,7 +52,7 @@ export function AuthForm({ title, intro, fields, submitLabel, onSubmit, testId }
             defaultValue={f.defaultValue}
             readOnly={f.readOnly}
             data-testid={`field-${f.name}`}
-            className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+            className="w-full"
           />
         </div>
       ))}

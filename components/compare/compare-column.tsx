@@ -2,20 +2,18 @@
 
 import { TokenMeterView } from "@/components/playground/token-meter-view";
 import { tokenMeter } from "@/lib/chat/token-meter";
-import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 import { changedParams as sendableParams } from "@/lib/params/param-values";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useChat } from "@ai-sdk/react";
+import { useEffect, useRef } from "react";
 import { RENDER_THROTTLE_MS } from "@/components/playground/render-throttle";
-import { DefaultChatTransport } from "ai";
 import { Button } from "@/components/ui/button";
-import { chatErrorToShow } from "@/components/playground/chat-error";
-import { MessageItem, preloadMarkdown, type PlaygroundMessage } from "@/components/playground/message-item";
+import { MessageItem, type PlaygroundMessage } from "@/components/playground/message-item";
+import { useRunChat } from "@/components/playground/use-run-chat";
 import { offeringKey, type CatalogView, type OfferingView } from "@/components/playground/types";
 import type { EffectiveParam } from "@/lib/compare/shared-params";
 import type { ParamValues } from "@/lib/params/param-validator";
 import { ColumnOverrides } from "./column-overrides";
 import type { Column, ColumnHandle } from "./compare-types";
+import { NativeSelect } from "@/components/ui/native-select";
 
 type Props = {
   column: Column;
@@ -47,39 +45,16 @@ type Props = {
 /** One target with its own conversation and its own request: it streams, stops and fails on its own. */
 export function CompareColumn(props: Props) {
   const { column, index, count, catalog, offering, params, detail, unsupported, system, compareGroupId } = props;
-  const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
-  const request = useRef({ provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId, compareColumn: index });
-  request.current = { provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId, compareColumn: index };
-
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<PlaygroundMessage>({
-        api: "/api/runs",
-        prepareSendMessagesRequest: ({ messages }) => {
-          const { system: sys, ...rest } = request.current;
-          return { body: { ...rest, messages: messages.map(withoutLogprobs), ...(sys.trim() ? { system: sys } : {}) } };
-        },
-      }),
-    [],
-  );
-  const chat = useChat<PlaygroundMessage>({
+  const chat = useRunChat({
     id: column.id,
-    transport,
+    request: { provider: offering.provider, model: offering.providerModelId, params, system, compareGroupId, compareColumn: index },
     messages: props.initialMessages,
     throttle: RENDER_THROTTLE_MS.perCompareColumn,
-    onData: (part) => {
-      if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
-    },
-    onFinish: ({ message }) => message.metadata?.runId && props.onRunFinished(column.id, message.metadata.runId),
-    onError: () => {
-      const last = chatRef.current?.messages.at(-1);
-      if (last?.role === "assistant" && last.metadata?.runId) props.onRunFinished(column.id, last.metadata.runId);
-    },
+    onRunEnded: (runId) => props.onRunFinished(column.id, runId),
   });
-  useEffect(preloadMarkdown, []);
   const chatRef = useRef(chat);
   chatRef.current = chat;
-  const busy = chat.status === "submitted" || chat.status === "streaming";
+  const { busy } = chat;
   const { onBusyChange } = props;
   useEffect(() => {
     onBusyChange(column.id, busy);
@@ -90,8 +65,6 @@ export function CompareColumn(props: Props) {
   useEffect(() => {
     const handle: ColumnHandle = {
       send: (text, files) => {
-        setLiveTtftMs(null);
-        chatRef.current.clearError();
         void chatRef.current.sendMessage({ parts: [{ type: "text", text }, ...files] });
       },
       stop: () => void chatRef.current.stop(),
@@ -100,7 +73,7 @@ export function CompareColumn(props: Props) {
     return () => props.onRegister(column.id, null);
   }, [column.id]);
 
-  const errorText = chatErrorToShow(chat.error, chat.messages);
+  const { errorText, liveTtftMs } = chat;
   const lastAssistant = chat.messages.findLastIndex((m) => m.role === "assistant");
   const offerings = catalog.offerings;
   const providers = new Map(catalog.providers.map((p) => [p.id, p]));
@@ -109,12 +82,13 @@ export function CompareColumn(props: Props) {
     <section data-testid="compare-column" data-column-id={column.id} data-target={offeringKey(offering)} data-busy={busy} className="flex min-w-[85vw] flex-1 snap-start flex-col rounded-lg md:min-w-72 border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <header className="space-y-1 border-b border-zinc-200 p-2 dark:border-zinc-800">
         <div className="flex items-center gap-1">
-          <select
+          <NativeSelect
+            size="sm"
             data-testid="column-target"
             aria-label={`Target of column ${index + 1}`}
             value={offeringKey(offering)}
             onChange={(e) => props.onChangeTarget(column.id, e.target.value)}
-            className="h-8 min-w-0 flex-1 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-950"
+            className="min-w-0 flex-1 px-1"
           >
             {offerings.map((o) => {
               const p = providers.get(o.provider);
@@ -125,7 +99,7 @@ export function CompareColumn(props: Props) {
                 </option>
               );
             })}
-          </select>
+          </NativeSelect>
           <Button size="sm" variant="ghost" aria-label="Move left" disabled={index === 0} onClick={() => props.onMove(column.id, -1)}>
             ←
           </Button>
@@ -151,11 +125,7 @@ export function CompareColumn(props: Props) {
                 size="sm"
                 data-testid="column-retry"
                 disabled={!chat.messages.some((m) => m.role === "user")}
-                onClick={() => {
-                  setLiveTtftMs(null);
-                  chat.clearError();
-                  void chat.regenerate();
-                }}
+                onClick={() => void chat.regenerate()}
               >
                 Retry
               </Button>

@@ -21,6 +21,8 @@ import { CompareColumn } from "./compare-column";
 import { fetchRunRecord, type ColumnHandle, type RunRecordNumbers } from "./compare-types";
 import { SummaryTable } from "./summary-table";
 import { useCompareColumns } from "./use-compare-columns";
+import { Textarea } from "@/components/ui/textarea";
+import { NativeSelect } from "@/components/ui/native-select";
 
 // Repeat mode brings the charting library; it loads when the panel is first shown, not with the page.
 const RepeatPanel = dynamic(() => import("./repeat-panel").then((m) => m.RepeatPanel), {
@@ -134,13 +136,13 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
         <Button size="sm" data-testid="add-column" disabled={cols.columns.length >= 6} onClick={() => cols.add()}>
           + Column
         </Button>
-        <select data-testid="preset-model" aria-label="Model for the preset" value={presetModel} onChange={(e) => setPresetModel(e.target.value)} className="h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900">
+        <NativeSelect size="xs" data-testid="preset-model" aria-label="Model for the preset" value={presetModel} onChange={(e) => setPresetModel(e.target.value)}>
           {catalog.models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
             </option>
           ))}
-        </select>
+        </NativeSelect>
         <Button size="sm" data-testid="preset-every-provider" onClick={() => cols.presetEveryProvider(presetModel)}>
           This model on every configured provider
         </Button>
@@ -158,7 +160,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
           <label className="block text-xs font-medium text-muted" htmlFor="compare-system">
             System prompt (all columns)
           </label>
-          <textarea id="compare-system" data-testid="system-input" rows={2} value={system} onChange={(e) => setSystem(e.target.value)} className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+          <Textarea id="compare-system" data-testid="system-input" rows={2} value={system} onChange={(e) => setSystem(e.target.value)} />
           <p className="text-[11px] text-muted">Shared parameters apply to every column that has them, clamped to its range. Override one in a column&apos;s params.</p>
           <ParamPanel
             specs={specs}
@@ -210,14 +212,14 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
             <label htmlFor="send-to" className="text-muted">
               Send to
             </label>
-            <select id="send-to" data-testid="send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value)} className="h-7 rounded border border-zinc-300 bg-white px-1 dark:border-zinc-700 dark:bg-zinc-900">
+            <NativeSelect size="xs" id="send-to" data-testid="send-to" value={sendTo} onChange={(e) => setSendTo(e.target.value)}>
               <option value="all">all columns</option>
               {perColumn.map((c, i) => (
                 <option key={c.column.id} value={c.column.id}>
                   column {i + 1} only ({labels[i]})
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           </div>
           <Composer
             busy={busy}

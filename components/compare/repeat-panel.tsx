@@ -12,6 +12,7 @@ import { estimateRepeatRun, OUTPUT_BASIS_LABEL } from "@/lib/compare/repeat-esti
 import { repeatBatchGroupId } from "@/lib/compare/targets";
 import type { OfferingView } from "@/components/playground/types";
 import { fetchRunRecord, type RunRecordNumbers } from "./compare-types";
+import { Input } from "@/components/ui/input";
 
 type RepeatTarget = { label: string; provider: string; model: string; params: ParamValues; offering: OfferingView; lastRecord: RunNumbers | null };
 type Props = { targets: RepeatTarget[]; system: string; defaultPrompt: string };
@@ -97,14 +98,14 @@ export function RepeatPanel({ targets, system, defaultPrompt }: Props) {
       <div className="flex flex-wrap items-center gap-2">
         <label>
           Runs per target{" "}
-          <input data-testid="repeat-n" type="number" min={1} max={20} value={n} onChange={(e) => setN(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} className="w-14 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900" />
+          <Input size="xs" data-testid="repeat-n" type="number" min={1} max={20} value={n} onChange={(e) => setN(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} className="w-14" />
         </label>
         <label>
           at most{" "}
-          <input data-testid="repeat-concurrency" type="number" min={1} max={8} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Math.min(8, Number(e.target.value) || 1)))} className="w-12 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900" />{" "}
+          <Input size="xs" data-testid="repeat-concurrency" type="number" min={1} max={8} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Math.min(8, Number(e.target.value) || 1)))} className="w-12" />{" "}
           at once
         </label>
-        <input data-testid="repeat-prompt" placeholder={defaultPrompt || "Prompt for every run"} value={prompt} onChange={(e) => setPrompt(e.target.value)} className="min-w-60 flex-1 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900" />
+        <Input size="xs" data-testid="repeat-prompt" aria-label="Prompt for every run" placeholder={defaultPrompt || "Prompt for every run"} value={prompt} onChange={(e) => setPrompt(e.target.value)} className="min-w-60 flex-1" />
       </div>
       <p data-testid="repeat-estimate" className="text-zinc-600 dark:text-zinc-400">
         {targets.length * n} runs. Estimated cost: {formatUsd(total)}

@@ -7,6 +7,7 @@ import type { RunRecord } from "@/lib/runs/run-record";
 import { compareUrl, isRepeatBatch, targetKey, type Target } from "@/lib/compare/targets";
 import { useViewer } from "@/components/auth/viewer-context";
 import { firstWords, type HistoryEntry } from "./history-types";
+import { Checkbox } from "@/components/ui/checkbox";
 
 type Props = {
   entries: HistoryEntry[];
@@ -90,7 +91,7 @@ export function HistoryList({ entries, hasMore, loading, selected, onLoadMore, o
               data-kind={entry.kind}
               className="flex flex-wrap items-center gap-x-2 gap-y-0.5 border-b border-zinc-100 px-2 py-1.5 text-xs md:h-11 md:flex-nowrap md:py-0 dark:border-zinc-800"
             >
-              <input type="checkbox" aria-label="Select to compare" data-testid="row-select" checked={selected.has(run.id)} onChange={() => onToggle(run.id)} />
+              <Checkbox aria-label="Select to compare" data-testid="row-select" checked={selected.has(run.id)} onChange={() => onToggle(run.id)} />
               <span className="shrink-0 font-mono text-muted md:w-36">{new Date(run.createdAt).toISOString().replace("T", " ").slice(0, 16)}</span>
               {entry.kind === "comparison" ? (
                 isRepeatBatch(entry.groupId) ? (

@@ -10,6 +10,9 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { HistoryList } from "./history-list";
 import { groupEntries, type HistoryFilters } from "./history-types";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Input } from "@/components/ui/input";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 // The cost report brings the charting library: it loads after the page, and
 // redraws only when its period changes, not each time the list loads a page.
@@ -70,10 +73,11 @@ export function HistoryView({ catalog, users }: Props) {
 
   const set = (key: keyof HistoryFilters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   const selectedRuns = runs.filter((r) => selected.has(r.id));
-  const input = "h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
+  const { confirm, dialog } = useConfirm();
 
   return (
     <main className="mx-auto max-w-7xl space-y-4 p-4">
+      {dialog}
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-sm font-semibold">History</h1>
         <a href="/" className="text-xs text-muted underline">Playground</a>
@@ -83,35 +87,35 @@ export function HistoryView({ catalog, users }: Props) {
         </span>
       </header>
       <div className="flex flex-wrap items-center gap-2" data-testid="history-filters">
-        <input data-testid="history-search" aria-label="Search prompts and answers" type="search" placeholder="Search prompts and answers" value={filters.q} onChange={set("q")} className={`${input} w-64`} />
-        <select data-testid="filter-provider" aria-label="Provider" value={filters.provider} onChange={set("provider")} className={input}>
+        <Input size="xs" data-testid="history-search" aria-label="Search prompts and answers" type="search" placeholder="Search prompts and answers" value={filters.q} onChange={set("q")} className="w-64" />
+        <NativeSelect size="xs" data-testid="filter-provider" aria-label="Provider" value={filters.provider} onChange={set("provider")}>
           <option value="">all providers</option>
           {catalog.providers.map((p) => (
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}
-        </select>
-        <select data-testid="filter-model" aria-label="Model" value={filters.model} onChange={set("model")} className={input}>
+        </NativeSelect>
+        <NativeSelect size="xs" data-testid="filter-model" aria-label="Model" value={filters.model} onChange={set("model")}>
           <option value="">all models</option>
           {[...new Set(catalog.offerings.map((o) => o.providerModelId))].map((m) => (
             <option key={m} value={m}>{m}</option>
           ))}
-        </select>
-        <select data-testid="filter-status" aria-label="Status" value={filters.status} onChange={set("status")} className={input}>
+        </NativeSelect>
+        <NativeSelect size="xs" data-testid="filter-status" aria-label="Status" value={filters.status} onChange={set("status")}>
           <option value="">any status</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>{s}</option>
           ))}
-        </select>
+        </NativeSelect>
         {users.length > 0 && (
-          <select data-testid="filter-user" aria-label="User" value={filters.user} onChange={set("user")} className={input}>
+          <NativeSelect size="xs" data-testid="filter-user" aria-label="User" value={filters.user} onChange={set("user")}>
             <option value="">everyone</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>{u.name}</option>
             ))}
-          </select>
+          </NativeSelect>
         )}
-        <label className="text-xs text-muted">from <input type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} className={input} /></label>
-        <label className="text-xs text-muted">to <input type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} className={input} /></label>
+        <label className="text-xs text-muted">from <Input size="xs" type="date" data-testid="filter-from" value={filters.from} onChange={set("from")} /></label>
+        <label className="text-xs text-muted">to <Input size="xs" type="date" data-testid="filter-to" value={filters.to} onChange={set("to")} /></label>
         <span className="ml-auto flex items-center gap-2 text-xs">
           {selected.size > 0 && (
             <a data-testid="export-selected" href={`/api/export?ids=${[...selected].join(",")}`} download className="underline">
@@ -147,7 +151,7 @@ export function HistoryView({ catalog, users }: Props) {
         onLoadMore={() => void load(false)}
         onToggle={(id) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; })}
         onDelete={async (run) => {
-          if (!window.confirm(`Delete this run (${run.provider} · ${run.model})? Its attachments stay for other runs.`)) return;
+          if (!(await confirm({ title: `Delete this run (${run.provider} · ${run.model})?`, body: "Its prompt, answer and numbers are removed from history. Its attachments stay for other runs.", confirmLabel: "Delete run", danger: true }))) return;
           const response = await fetch(`/api/runs/${run.id}`, { method: "DELETE" });
           if (response.ok) setRuns((all) => all.filter((r) => r.id !== run.id));
         }}
@@ -164,8 +168,8 @@ export function HistoryView({ catalog, users }: Props) {
       <section className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Costs</h2>
-          <label className="text-xs text-muted">from <input type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className={input} /></label>
-          <label className="text-xs text-muted">to <input type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className={input} /></label>
+          <label className="text-xs text-muted">from <Input size="xs" type="date" data-testid="cost-from" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} /></label>
+          <label className="text-xs text-muted">to <Input size="xs" type="date" data-testid="cost-to" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} /></label>
         </div>
         <CostReportView from={period.from} to={period.to} />
       </section>

@@ -5,10 +5,11 @@ import { PageHeader } from "@/components/auth/page-header";
 import { send, useJson } from "@/components/admin/use-admin-api";
 import { Button } from "@/components/ui/button";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
+import { Input } from "@/components/ui/input";
+import { Checkbox } from "@/components/ui/checkbox";
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; status: string; allowedProviders: string[] | null; allowedModels: string[] | null; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null };
 
-const field = "h-8 rounded border border-zinc-300 bg-white px-2 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
 
 /** /keys: personal API keys for the gateway (shown once), with limits, last use and revoke. */
@@ -49,31 +50,31 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
           }}
         >
           <label className="text-xs">
-            Name <input name="name" required data-testid="key-name" className={`${field} ml-1 w-40`} />
+            Name <Input name="name" required data-testid="key-name" className="ml-1 w-40" />
           </label>
           <label className="text-xs">
-            Expires (optional) <input name="expires" type="date" className={`${field} ml-1`} />
+            Expires (optional) <Input name="expires" type="date" className="ml-1" />
           </label>
           <label className="text-xs">
-            Monthly budget, USD <input name="budget" type="number" min={0} step="0.01" placeholder="no cap" data-testid="key-budget" className={`${field} ml-1 w-24`} />
+            Monthly budget, USD <Input name="budget" type="number" min={0} step="0.01" placeholder="no cap" data-testid="key-budget" className="ml-1 w-24" />
           </label>
           <label className="text-xs">
-            Requests/min <input name="rpm" type="number" min={1} placeholder="no limit" className={`${field} ml-1 w-20`} />
+            Requests/min <Input name="rpm" type="number" min={1} placeholder="no limit" className="ml-1 w-20" />
           </label>
           <label className="text-xs">
-            Concurrent streams <input name="concurrent" type="number" min={1} placeholder="no limit" className={`${field} ml-1 w-20`} />
+            Concurrent streams <Input name="concurrent" type="number" min={1} placeholder="no limit" className="ml-1 w-20" />
           </label>
           <fieldset className="text-xs">
             <legend>Only these providers (none checked = all)</legend>
             {providers.map((p) => (
               <label key={p.id} className="mr-2">
-                <input type="checkbox" name="providers" value={p.id} /> {p.name}
+                <Checkbox name="providers" value={p.id} /> {p.name}
               </label>
             ))}
           </fieldset>
           <label className="text-xs">
             Only these models (optional, comma list of provider/model-id){" "}
-            <input name="models" placeholder="simulator/qwen3.5-flash" className={`${field} ml-1 w-64`} />
+            <Input name="models" placeholder="simulator/qwen3.5-flash" className="ml-1 w-64" />
           </label>
           <Button type="submit" size="sm" variant="primary" data-testid="key-create">Create key</Button>
         </form>

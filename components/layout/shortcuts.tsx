@@ -2,6 +2,8 @@
 
 import { useEffect, useRef } from "react";
 import { matchShortcut, SHORTCUTS, type ShortcutId } from "@/lib/ui/shortcuts";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -34,7 +36,7 @@ export function useShortcuts(handlers: Partial<Record<ShortcutId, () => void>>, 
 /** The list of shortcuts, as a modal dialog (Esc or the button closes it). */
 export function ShortcutSheet({ dialogRef }: { dialogRef: React.RefObject<HTMLDialogElement | null> }) {
   return (
-    <dialog ref={dialogRef} data-testid="shortcut-sheet" aria-labelledby="shortcut-sheet-title" className="m-auto rounded-lg border border-zinc-200 bg-white p-4 text-sm text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100">
+    <Dialog dialogRef={dialogRef} data-testid="shortcut-sheet" aria-labelledby="shortcut-sheet-title">
       <h2 id="shortcut-sheet-title" className="mb-2 font-semibold">
         Keyboard shortcuts
       </h2>
@@ -51,11 +53,11 @@ export function ShortcutSheet({ dialogRef }: { dialogRef: React.RefObject<HTMLDi
         </tbody>
       </table>
       <form method="dialog" className="mt-3 text-right">
-        <button type="submit" data-testid="close-shortcut-sheet" className="rounded-md border border-zinc-300 px-3 py-1 text-xs dark:border-zinc-700">
+        <Button type="submit" size="sm" data-testid="close-shortcut-sheet">
           Close
-        </button>
+        </Button>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { parseTheme, themeClass, themeCookie, THEMES, type Theme } from "@/lib/ui/theme";
+import { NativeSelect } from "@/components/ui/native-select";
 
 const readTheme = (): Theme => parseTheme(document.documentElement.dataset.theme);
 const noSubscription = () => () => undefined;
@@ -21,16 +22,16 @@ export function ThemeToggle() {
     document.cookie = themeCookie(next);
   };
   return (
-    <select
+    <NativeSelect
+      size="xs"
       data-testid="theme-select"
       aria-label="Theme"
       value={theme}
       onChange={(e) => choose(parseTheme(e.target.value))}
-      className="h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
     >
       <option value="system">system theme</option>
       <option value="light">light</option>
       <option value="dark">dark</option>
-    </select>
+    </NativeSelect>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { formatBytes, type UploadLimits } from "@/lib/uploads/upload-limits";
 import { AttachmentStrip } from "./attachments/attachment-strip";
 import type { Attachment } from "./attachments/use-attachments";
+import { Textarea } from "@/components/ui/textarea";
 
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif,video/mp4,video/webm,video/quicktime";
 
@@ -74,7 +75,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
       className={`border-t border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900 ${dragging ? "outline-2 outline-dashed outline-blue-500" : ""}`}
     >
       <AttachmentStrip items={attachments} refusals={refusals} onRemove={onRemoveAttachment} note={attachmentNote} />
-      <textarea
+      <Textarea
         id="composer-input"
         data-testid="composer-input"
         aria-label="Message"
@@ -95,7 +96,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
             send();
           }
         }}
-        className="w-full resize-y rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        className="resize-y"
       />
       <div className="mt-2 flex items-center justify-between gap-2">
         <div className="flex items-center gap-2">

@@ -19,6 +19,7 @@ import { RunStats } from "./run-stats";
 import { TokenProbabilities } from "./token-probabilities";
 import { ToolCallCard, type ToolCallView } from "./tool-call-card";
 import { StructuredAnswer } from "@/components/structured/structured-answer";
+import { Textarea } from "@/components/ui/textarea";
 
 export type PlaygroundMessage = UIMessage<RunMessageMetadata>;
 
@@ -123,13 +124,13 @@ export function MessageItem({ message, streaming, busy, liveTtftMs, actions, sho
         <div className="rounded-lg bg-zinc-900 px-3 py-2 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900">
           {editing ? (
             <div className="space-y-2">
-              <textarea
+              <Textarea
                 data-testid="edit-input"
                 aria-label="Edit message"
                 value={draft}
                 onChange={(e) => setDraft(e.target.value)}
                 rows={3}
-                className="w-full rounded bg-white p-2 text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100"
+                className="text-zinc-900 dark:text-zinc-100"
               />
               <div className="flex justify-end gap-2">
                 <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>

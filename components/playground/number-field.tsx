@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { cn } from "@/lib/utils";
+import { Input } from "@/components/ui/input";
 
 type Props = {
   id: string;
@@ -19,7 +20,8 @@ export function NumberField({ id, value, placeholder, invalid, onChange, classNa
     setDraft((current) => (Number(current) === value && current !== "" ? current : value === undefined ? "" : String(value)));
   }, [value]);
   return (
-    <input
+    <Input
+      size="xs"
       id={id}
       data-testid={`param-input-${id.replace(/^param-/, "")}`}
       inputMode="decimal"
@@ -32,11 +34,7 @@ export function NumberField({ id, value, placeholder, invalid, onChange, classNa
         if (text.trim() === "") onChange(undefined);
         else onChange(Number.isNaN(Number(text)) ? text : Number(text));
       }}
-      className={cn(
-        "h-7 w-24 rounded border border-zinc-300 bg-white px-2 text-right font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900",
-        invalid && "border-red-500 ring-1 ring-red-500",
-        className,
-      )}
+      className={cn("w-24 px-2 text-right font-mono", className)}
     />
   );
 }

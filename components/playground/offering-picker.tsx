@@ -1,6 +1,7 @@
 "use client";
 
 import { offeringKey, type CatalogView, type OfferingView } from "./types";
+import { NativeSelect } from "@/components/ui/native-select";
 
 type Props = {
   catalog: CatalogView;
@@ -25,28 +26,30 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
       <label className="block text-xs font-medium text-muted" htmlFor="model-select">
         Model
       </label>
-      <select
+      <NativeSelect
+        size="md"
         id="model-select"
         data-testid="model-select"
         value={modelId}
         onChange={(e) => onModelChange(e.target.value)}
-        className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className="w-full"
       >
         {catalog.models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
           </option>
         ))}
-      </select>
+      </NativeSelect>
       <label className="block text-xs font-medium text-muted" htmlFor="offering-select">
         Provider
       </label>
-      <select
+      <NativeSelect
+        size="md"
         id="offering-select"
         data-testid="offering-select"
         value={offeringKey(selected)}
         onChange={(e) => onOfferingChange(e.target.value)}
-        className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className="w-full"
       >
         {offerings.map((o) => {
           const p = providers.get(o.provider);
@@ -59,7 +62,7 @@ export function OfferingPicker({ catalog, modelId, selected, onModelChange, onOf
             </option>
           );
         })}
-      </select>
+      </NativeSelect>
       <div data-testid="offering-info" className="space-y-0.5 rounded-md bg-zinc-100 p-2 text-[11px] text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
         {providers.get(selected.provider)?.builtIn && (
           <p className="font-medium text-violet-700 dark:text-violet-300">Simulator: offline, deterministic, nothing is billed.</p>

@@ -11,6 +11,7 @@ import { JsonEditor } from "./json-editor";
 import { ToolsEditor } from "./tools-editor";
 import { NumberField } from "./number-field";
 import { TagInput } from "./tag-input";
+import { NativeSelect } from "@/components/ui/native-select";
 
 type Props = {
   spec: ParamSpec;
@@ -63,12 +64,13 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
             <Switch id={id} data-testid={`param-input-${spec.name}`} checked={effective === true} onCheckedChange={(checked) => onChange(checked)} />
           )}
           {control.kind === "select" && (
-            <select
+            <NativeSelect
+              size="xs"
               id={id}
               data-testid={`param-input-${spec.name}`}
               value={typeof effective === "string" ? effective : ""}
               onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
-              className="h-7 rounded border border-zinc-300 bg-white px-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+              className="font-mono"
             >
               {spec.default === undefined && <option value="">(not set)</option>}
               {control.options.map((o) => (
@@ -76,7 +78,7 @@ export function ParamControl({ spec, value, error, onChange, onJsonError }: Prop
                   {o}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           )}
           {(control.kind === "slider" || control.kind === "number") && (
             <NumberField key={resetKey} id={id} value={value} placeholder={spec.default === undefined ? "not set" : String(spec.default)} invalid={Boolean(error)} onChange={onChange} />

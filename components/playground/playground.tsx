@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useChat } from "@ai-sdk/react";
+import { useEffect, useState } from "react";
 import { RENDER_THROTTLE_MS } from "./render-throttle";
-import { DefaultChatTransport, lastAssistantMessageIsCompleteWithToolCalls } from "ai";
+import { lastAssistantMessageIsCompleteWithToolCalls } from "ai";
 import type { UploadLimits } from "@/lib/uploads/upload-limits";
 import { attachmentRefusals, readyFileParts, useAttachments } from "./attachments/use-attachments";
 import { ViewCode } from "@/components/code/view-code";
@@ -13,12 +12,11 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useViewer } from "@/components/auth/viewer-context";
 import { codeRequestFor } from "@/lib/code/code-request";
-import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 import { alternativesAt, deleteTurn, openAlternative, switchAlternative, type Branches } from "@/lib/chat/branches";
 import { CatalogRefresh } from "./catalog-refresh";
-import { chatErrorToShow } from "./chat-error";
 import { Composer } from "./composer";
-import { MessageItem, preloadMarkdown, type PlaygroundMessage } from "./message-item";
+import { MessageItem, type PlaygroundMessage } from "./message-item";
+import { useRunChat } from "./use-run-chat";
 import { OfferingPicker } from "./offering-picker";
 import { ParamPanel } from "./param-panel";
 import { offeringKey, type CatalogView } from "./types";
@@ -28,6 +26,7 @@ import { ConversationList } from "./conversation-list";
 import { TokenMeterView } from "./token-meter-view";
 import { tokenMeter } from "@/lib/chat/token-meter";
 import { newConversationId, saveTabDraft, type TabDraft } from "./tab-draft";
+import { Textarea } from "@/components/ui/textarea";
 
 /** The conversation plus the message being typed and its attachments: what Send would send, for view code. */
 function withDraft(messages: PlaygroundMessage[], text: string, files: ReturnType<typeof readyFileParts>): PlaygroundMessage[] {
@@ -47,40 +46,16 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
   const [conversationId, setConversationId] = useState(() => draft?.conversationId ?? newConversationId());
   const providerName = catalog.providers.find((p) => p.id === settings.offering.provider)?.name ?? settings.offering.provider;
   const refusals = attachmentRefusals(attachments.items, [{ name: providerName, offering: settings.offering }]);
-  const [liveTtftMs, setLiveTtftMs] = useState<number | null>(null);
   const [draftText, setDraftText] = useState(draft?.text ?? "");
   const panel = useSidePanel();
 
-  // The transport is created once; it reads the current settings at send time.
-  const requestRef = useRef({ provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system, conversationId });
-  useEffect(() => {
-    requestRef.current = { provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system, conversationId };
-  }, [settings.offering, settings.sendableParams, settings.system, conversationId]);
-
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<PlaygroundMessage>({
-        api: "/api/runs",
-        prepareSendMessagesRequest: ({ messages }) => {
-          const { system, ...rest } = requestRef.current;
-          return { body: { ...rest, messages: messages.map(withoutLogprobs), ...(system.trim() ? { system } : {}) } };
-        },
-      }),
-    [],
-  );
-
-  const { messages, sendMessage, regenerate, stop, status, error, clearError, setMessages, addToolOutput } = useChat<PlaygroundMessage>({
-    transport,
+  const { messages, sendMessage, regenerate, stop, busy, errorText, liveTtftMs, setMessages, addToolOutput } = useRunChat({
+    request: { provider: settings.offering.provider, model: settings.offering.providerModelId, params: settings.sendableParams, system: settings.system, conversationId },
     messages: draft?.messages,
     // Once every tool call of the answer has its result (typed by the user), the conversation continues with them.
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithToolCalls,
     throttle: RENDER_THROTTLE_MS.single,
-    onData: (part) => {
-      if (part.type === "data-ttft") setLiveTtftMs((part.data as { ttftMs: number | null }).ttftMs);
-    },
   });
-  useEffect(preloadMarkdown, []);
-  const busy = status === "submitted" || status === "streaming";
   const [branches, setBranches] = useState<Branches<PlaygroundMessage>>({});
 
   // A run reopened from history continues here; a reload then restores this tab, not the run again.
@@ -98,13 +73,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
     setBranches({});
     setConversationId(newConversationId());
   };
-  const errorText = chatErrorToShow(error, messages);
   const scrollRef = useStickToBottom<HTMLDivElement>(messages);
-
-  const beforeSend = () => {
-    clearError();
-    setLiveTtftMs(null);
-  };
 
   const sheet = useShortcutSheet();
   useShortcuts(
@@ -163,14 +132,14 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             <label htmlFor="system-prompt" className="text-xs font-medium text-muted">
               System prompt
             </label>
-            <textarea
+            <Textarea
               id="system-prompt"
               data-testid="system-input"
               value={settings.system}
               rows={2}
               placeholder="Optional instructions for the model"
               onChange={(e) => settings.setSystem(e.target.value)}
-              className="mt-1 w-full resize-y rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+              className="mt-1 resize-y"
             />
           </div>
           <div ref={scrollRef} data-testid="messages" className="flex-1 space-y-3 overflow-y-auto p-4">
@@ -190,7 +159,6 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
                     setMessages(next.messages);
                   },
                   onEdit: (text) => {
-                    beforeSend();
                     setBranches(openAlternative(branches, messages, index));
                     // An edit changes the text and keeps the message's attachments.
                     const files = message.parts.filter((p) => p.type === "file");
@@ -198,14 +166,12 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
                   },
                   onDeleteTurn: () => setMessages(deleteTurn(messages, index)),
                   onRegenerate: () => {
-                    beforeSend();
                     setBranches(openAlternative(branches, messages, index));
                     void regenerate({ messageId: message.id });
                   },
                   onToolResult:
                     index === messages.length - 1
                       ? (call, output) => {
-                          beforeSend();
                           // The continuation streams into this answer; the earlier step's token probabilities do not describe it.
                           setMessages((all) => all.map((m) => (m.id === message.id && m.metadata ? { ...m, metadata: { ...m.metadata, logprobs: undefined } } : m)));
                           void addToolOutput({ tool: call.toolName as never, toolCallId: call.toolCallId, output: output as never });
@@ -232,7 +198,6 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
             onAddFiles={attachments.add}
             onRemoveAttachment={attachments.remove}
             onSend={(text) => {
-              beforeSend();
               const files = readyFileParts(attachments.items);
               attachments.clear();
               // Text first, then media: the order OpenRouter's image docs ask for.

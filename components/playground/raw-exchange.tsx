@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { CapturedExchange } from "@/lib/providers/upstream-capture";
+import { Dialog } from "@/components/ui/dialog";
 
 // A run's raw view: the request body exactly as sent and the response events
 // as they came (credentials redacted on the server), with a download.
@@ -35,12 +36,7 @@ export function RawExchangeButton({ runId }: { runId: string }) {
       <button type="button" data-testid="raw-open" className="text-[11px] text-muted underline" onClick={() => void open()}>
         Raw
       </button>
-      <dialog
-        ref={dialogRef}
-        data-testid="raw-dialog"
-        aria-labelledby={`raw-title-${runId}`}
-        className="m-auto max-h-[85dvh] w-[min(56rem,95vw)] rounded-lg border border-zinc-200 bg-white p-4 text-sm text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-      >
+      <Dialog dialogRef={dialogRef} data-testid="raw-dialog" aria-labelledby={`raw-title-${runId}`} className="max-h-[85dvh] w-[min(56rem,95vw)]">
         <div className="flex items-center justify-between gap-2">
           <h2 id={`raw-title-${runId}`} className="font-semibold">
             Raw request and response
@@ -85,7 +81,7 @@ export function RawExchangeButton({ runId }: { runId: string }) {
             </section>
           </div>
         )}
-      </dialog>
+      </Dialog>
     </>
   );
 }

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { JsonTree } from "@/components/structured/json-tree";
 import { parseToolResult } from "@/lib/tools/tool-result";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
 
 // One tool call of an answer: the function, its arguments, and its result. A
 // call still waiting for a result takes one here (typed or pasted, JSON or
@@ -75,7 +77,7 @@ export function ToolCallCard({ call, onResult, busy }: Props) {
           <label htmlFor={inputId} className="font-medium">
             Result of {call.toolName}
           </label>
-          <textarea
+          <Textarea
             id={inputId}
             data-testid="tool-result-input"
             value={draft}
@@ -83,12 +85,12 @@ export function ToolCallCard({ call, onResult, busy }: Props) {
             spellCheck={false}
             placeholder='Type or paste what the function returned: JSON such as {"temperature": 21} or plain text'
             onChange={(e) => setDraft(e.target.value)}
-            className="w-full resize-y rounded border border-zinc-300 bg-white p-1.5 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+            className="resize-y p-1.5 font-mono text-xs"
           />
           <div className="flex items-center gap-2">
-            <button type="submit" data-testid="tool-result-send" disabled={busy || !draft.trim()} className="rounded bg-zinc-900 px-2 py-1 font-medium text-white disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900">
+            <Button type="submit" size="sm" variant="primary" data-testid="tool-result-send" disabled={busy || !draft.trim()}>
               Send result and continue
-            </button>
+            </Button>
             <span className="text-muted">{draft.trim() ? (typeof parseToolResult(draft) === "string" ? "sent as text" : "sent as JSON") : ""}</span>
           </div>
         </form>

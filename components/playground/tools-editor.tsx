@@ -4,6 +4,7 @@ import { CodeTextarea } from "@/components/ui/code-textarea";
 import { useState } from "react";
 import { EMPTY_ROW, rowsFromTools, TOOL_PRESETS, toolsFromRows, type ToolRow } from "@/lib/tools/tool-definitions";
 import { JsonEditor } from "./json-editor";
+import { Input } from "@/components/ui/input";
 
 // The `tools` parameter as a form (one card per function: name, description,
 // JSON-schema parameters) or as the raw JSON array; both edit the same value,
@@ -11,7 +12,6 @@ import { JsonEditor } from "./json-editor";
 
 type Props = { id: string; value: unknown; example?: string; onChange: (value: unknown) => void; onError: (message: string | null) => void };
 
-const field = "w-full rounded border border-zinc-300 bg-white p-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
 export function ToolsEditor({ id, value, example, onChange, onError }: Props) {
   const [mode, setMode] = useState<"form" | "json">("form");
@@ -57,11 +57,11 @@ export function ToolsEditor({ id, value, example, onChange, onError }: Props) {
                 <label htmlFor={`${rowId}-name`} className="block text-[11px]">
                   Name
                 </label>
-                <input id={`${rowId}-name`} data-testid="tool-name" value={row.name} placeholder="get_weather" onChange={(e) => set({ name: e.target.value })} className={field} />
+                <Input size="xs" id={`${rowId}-name`} data-testid="tool-name" value={row.name} placeholder="get_weather" onChange={(e) => set({ name: e.target.value })} className="w-full font-mono" />
                 <label htmlFor={`${rowId}-description`} className="block text-[11px]">
                   Description
                 </label>
-                <input id={`${rowId}-description`} data-testid="tool-description" value={row.description} placeholder="What the function does, for the model" onChange={(e) => set({ description: e.target.value })} className={field} />
+                <Input size="xs" id={`${rowId}-description`} data-testid="tool-description" value={row.description} placeholder="What the function does, for the model" onChange={(e) => set({ description: e.target.value })} className="w-full font-mono" />
                 <label htmlFor={`${rowId}-parameters`} className="block text-[11px]">
                   Parameters (JSON schema)
                 </label>

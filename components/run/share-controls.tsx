@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 type Props = {
   runId: string;
@@ -51,7 +52,7 @@ export function ShareControls({ runId, initialShareId, initialVisibility, shareO
           <label className="sr-only" htmlFor={`share-url-${runId}`}>
             Public share link
           </label>
-          <input id={`share-url-${runId}`} data-testid="share-url" readOnly value={url} className="w-96 rounded border border-zinc-300 px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900" onFocus={(e) => e.target.select()} />
+          <Input size="xs" id={`share-url-${runId}`} data-testid="share-url" readOnly value={url} className="w-96 px-2 font-mono" onFocus={(e) => e.target.select()} />
           <Button size="sm" onClick={() => void navigator.clipboard?.writeText(url)}>
             Copy
           </Button>

@@ -4,6 +4,9 @@ import { CodeTextarea } from "@/components/ui/code-textarea";
 import { useState } from "react";
 import { presetFormat, responseFormatProblem, SCHEMA_PRESETS, type JsonSchemaFormat } from "@/lib/structured-output/response-format";
 import { JsonEditor } from "@/components/playground/json-editor";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Checkbox } from "@/components/ui/checkbox";
 
 // `response_format` as a small form: free text, any JSON, or JSON that matches
 // a schema (with presets, a name, strict mode and the schema itself), checked
@@ -12,7 +15,6 @@ import { JsonEditor } from "@/components/playground/json-editor";
 type Props = { id: string; value: unknown; example?: string; onChange: (value: unknown) => void; onError: (message: string | null) => void };
 type Mode = "unset" | "text" | "json_object" | "json_schema";
 
-const field = "w-full rounded border border-zinc-300 bg-white p-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
 function modeOf(value: unknown): Mode {
   const type = (value as { type?: unknown } | undefined)?.type;
@@ -72,7 +74,8 @@ export function ResponseFormatEditor({ id, value, example, onChange, onError }: 
     <div data-testid="response-format-editor" className="space-y-1.5 text-[11px]">
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={id}>Answer as</label>
-        <select
+        <NativeSelect
+          size="xs"
           id={id}
           data-testid="response-format-mode"
           value={mode}
@@ -83,13 +86,13 @@ export function ResponseFormatEditor({ id, value, example, onChange, onError }: 
             else if (next === "json_schema") emitSchema(parts);
             else emit({ type: next });
           }}
-          className="h-7 rounded border border-zinc-300 bg-white px-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          className="font-mono"
         >
           <option value="unset">(not set)</option>
           <option value="text">text</option>
           <option value="json_object">any JSON object</option>
           <option value="json_schema">JSON matching a schema</option>
-        </select>
+        </NativeSelect>
         <button type="button" data-testid="response-format-raw" className="ml-auto underline" onClick={() => setRaw(true)}>
           Edit as JSON
         </button>
@@ -98,7 +101,8 @@ export function ResponseFormatEditor({ id, value, example, onChange, onError }: 
         <div className="space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <label htmlFor={`${id}-preset`}>Preset</label>
-            <select
+            <NativeSelect
+              size="xs"
               id={`${id}-preset`}
               data-testid="response-format-preset"
               value=""
@@ -108,7 +112,6 @@ export function ResponseFormatEditor({ id, value, example, onChange, onError }: 
                 const format = presetFormat(preset, parts.strict);
                 emitSchema({ name: format.json_schema.name, strict: parts.strict, schema: JSON.stringify(format.json_schema.schema, null, 2) });
               }}
-              className="h-7 rounded border border-zinc-300 bg-white px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
             >
               <option value="">Choose…</option>
               {SCHEMA_PRESETS.map((p) => (
@@ -116,16 +119,16 @@ export function ResponseFormatEditor({ id, value, example, onChange, onError }: 
                   {p.label}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
             <label className="ml-auto inline-flex items-center gap-1">
-              <input type="checkbox" data-testid="response-format-strict" checked={parts.strict} onChange={(e) => emitSchema({ ...parts, strict: e.target.checked })} />
+              <Checkbox data-testid="response-format-strict" checked={parts.strict} onChange={(e) => emitSchema({ ...parts, strict: e.target.checked })} />
               strict
             </label>
           </div>
           <label htmlFor={`${id}-name`} className="block">
             Schema name
           </label>
-          <input id={`${id}-name`} data-testid="response-format-name" value={parts.name} onChange={(e) => emitSchema({ ...parts, name: e.target.value })} className={field} />
+          <Input size="xs" id={`${id}-name`} data-testid="response-format-name" value={parts.name} onChange={(e) => emitSchema({ ...parts, name: e.target.value })} className="w-full font-mono" />
           <label htmlFor={`${id}-schema`} className="block">
             Schema
           </label>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "./button";
+import { Input } from "./input";
 
 type Props = { id: string; testId: string; label: React.ReactNode; value: string; children?: React.ReactNode };
 
@@ -9,13 +10,13 @@ export function OneTimeSecret({ id, testId, label, value, children }: Props) {
   return (
     <div role="status" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
       <label htmlFor={id}>{label}</label>
-      <input
+      <Input
         id={id}
         data-testid={testId}
         readOnly
         value={value}
         onFocus={(e) => e.target.select()}
-        className="h-8 w-[32rem] max-w-full rounded border border-zinc-300 bg-white px-2 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+        className="w-[32rem] max-w-full font-mono"
       />
       <Button size="sm" onClick={() => void navigator.clipboard?.writeText(value)}>
         Copy

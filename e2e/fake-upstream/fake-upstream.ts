@@ -196,7 +196,7 @@ async function segmindAnswer(_body: Record<string, any>, scenario: Scenario, sig
     {
       id: "segmind-fake",
       object: "chat.completion",
-      choices: [{ index: 0, message: { role: "assistant", content: ANSWER.join(""), reasoning_content: REASONING.join("") }, finish_reason: "stop" }],
+      choices: [{ index: 0, message: { role: "assistant", content: ANSWER.join(""), reasoning_content: REASONING.join("") }, finish_reason: scenario.length ? "length" : "stop" }],
       usage: { prompt_tokens: FAKE_USAGE.prompt_tokens, completion_tokens: FAKE_USAGE.completion_tokens, total_tokens: FAKE_USAGE.prompt_tokens + FAKE_USAGE.completion_tokens },
     },
     { headers: { "x-cost": "0.0021", "x-remaining-credits": "9.4979", "x-request-id": "req-fake" } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runRequestSchema } from "@/lib/runs/run-request-schema";
+import { readUIMessages } from "@/lib/runs/read-ui-messages";
 import { withoutLogprobs } from "./without-logprobs";
 
 describe("logprobs never go back", () => {
@@ -9,16 +9,12 @@ describe("logprobs never go back", () => {
     expect(withoutLogprobs({ role: "assistant", metadata: { runId: "r", logprobs: [{ token: "a", logprob: -1, top: [] }] } })).toEqual({ role: "assistant", metadata: { runId: "r" } });
   });
 
-  it("the server drops any a client sent, so they are never stored with the run", () => {
-    const parsed = runRequestSchema.parse({
-      provider: "simulator",
-      model: "qwen3.5-flash",
-      messages: [
-        { role: "user", parts: [{ type: "text", text: "hi" }] },
-        { role: "assistant", metadata: { runId: "r", reasoningDetails: [{ type: "reasoning.text", text: "t" }], logprobs: [{ token: "a", logprob: -1, top: [] }] }, parts: [{ type: "text", text: "a" }] },
-        { role: "user", parts: [{ type: "text", text: "more" }] },
-      ],
-    });
-    expect(parsed.messages[1]).toEqual({ role: "assistant", metadata: { runId: "r", reasoningDetails: [{ type: "reasoning.text", text: "t" }] }, parts: [{ type: "text", text: "a" }] });
+  it("the server drops any a client sent, so they are never stored with the run", async () => {
+    const messages = await readUIMessages([
+      { id: "u1", role: "user", parts: [{ type: "text", text: "hi" }] },
+      { id: "a1", role: "assistant", metadata: { runId: "r", reasoningDetails: [{ type: "reasoning.text", text: "t" }], logprobs: [{ token: "a", logprob: -1, top: [] }] }, parts: [{ type: "text", text: "a" }] },
+      { id: "u2", role: "user", parts: [{ type: "text", text: "more" }] },
+    ]);
+    expect(messages[1]).toEqual({ id: "a1", role: "assistant", metadata: { runId: "r", reasoningDetails: [{ type: "reasoning.text", text: "t" }] }, parts: [{ type: "text", text: "a" }] });
   });
 });

@@ -1,5 +1,5 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { jsonSchema, tool, type JSONSchema7, type LanguageModel, type ToolChoice, type ToolSet } from "ai";
+import { jsonSchema, tool, type JSONSchema7, type ToolChoice, type ToolSet } from "ai";
 import type { Offering, ProviderCatalog, ProviderId } from "@/lib/catalog/schema";
 import { readSecret } from "@/lib/env";
 import type { ParamValues } from "@/lib/params/param-validator";
@@ -11,7 +11,10 @@ import type { ProviderAdapter, ProviderCallOptions, ProviderConnection } from ".
 
 type OpenAiTool = { type?: string; function: { name: string; description?: string; parameters?: JSONSchema7 } };
 
-export function createChatModel(optionsKey: string, providerModelId: string, connection: ProviderConnection): LanguageModel {
+/** A Chat Completions model object (not a model id string), so middleware can wrap it. */
+type ChatModel = ReturnType<ReturnType<typeof createOpenAICompatible>["chatModel"]>;
+
+export function createChatModel(optionsKey: string, providerModelId: string, connection: ProviderConnection): ChatModel {
   const provider = createOpenAICompatible({
     name: optionsKey,
     baseURL: connection.baseURL,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readRawExchange } from "@/lib/runs/read-raw-exchange";
 import { runThrough, startFakeProviders } from "@/test/support/provider-contract";
+import { ownerActor } from "@/test/support/test-actor";
 
 let harness: Awaited<ReturnType<typeof startFakeProviders>>;
 beforeAll(async () => (harness = await startFakeProviders()));
@@ -30,6 +32,20 @@ describe("Segmind adapter contract", () => {
     expect(run.record.tokensPerSecond).toBeNull();
     expect(run.record.usage).toMatchObject({ inputTokens: 21, outputTokens: 8, reasoningTokens: null, cachedInputTokens: null });
     expect(run.record.providerReport.notes?.[0]).toMatch(/first token came with the whole answer/);
+  });
+
+  it("an answer cut by max_tokens is a finished run that says length, and the raw view shows Segmind's own JSON", async () => {
+    const run = await runThrough(harness.fake, { provider: "segmind", model: "qwen3.5-flash", text: "Hi [[length]]" });
+    expect(run.record).toMatchObject({ status: "done", finishReason: "length", error: null, output: { text: "Hello from the fake upstream." } });
+    let raw: { request: { url: string }; response: { events: string[]; body: string } } | undefined;
+    for (let i = 0; i < 50 && !raw; i++) {
+      const response = await readRawExchange(run.runId, await ownerActor(), new URL(`http://localhost/api/runs/${run.runId}/raw`));
+      if (response.ok) raw = await response.json();
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(raw?.request.url).toMatch(/\/segmind\/v1\/qwen3\.5-flash$/);
+    expect(raw?.response.events).toEqual([]);
+    expect(JSON.parse(raw!.response.body)).toMatchObject({ id: "segmind-fake", choices: [{ finish_reason: "length" }] });
   });
 
   it("keeps x-cost as the provider cost and shows x-remaining-credits", async () => {

@@ -1,13 +1,15 @@
 import "server-only";
+import { simulateStreamingMiddleware, wrapLanguageModel } from "ai";
 import { createChatModel, openAiCompatibleAdapter, readAmount } from "./openai-compatible-wire";
 import type { ProviderAdapter, ProviderConnection } from "./types";
 
 // Segmind's own JSON API: POST {base}/{model} with x-api-key and a body of
 // { messages }; one JSON document back (no streaming), the charge in `x-cost`
-// and the balance in `x-remaining-credits`. A fetch shim puts that behind the
-// same Chat Completions path as every other provider: it rewrites the request
-// and turns the single answer into a stream that arrives all at once, which
-// is the truth: the first token comes with the whole answer.
+// and the balance in `x-remaining-credits`. The model is the SDK's
+// non-streaming Chat Completions call, whose request a fetch shim rewrites to
+// Segmind's form, wrapped in the SDK's simulateStreamingMiddleware: the answer
+// reaches the stream all at once, which is the truth, since the first token
+// comes with the whole answer.
 
 type SegmindAnswer = {
   choices?: { message?: { content?: unknown; reasoning_content?: unknown; reasoning?: unknown }; finish_reason?: string }[];
@@ -43,10 +45,6 @@ export function segmindMessages(messages: unknown): { role: string; content: unk
     if (parts.every((p) => p.type === "text")) return { role, content: parts.map((p) => String(p.text ?? "")).join("\n") };
     return { role, content: parts };
   });
-}
-
-function sse(objects: unknown[]): string {
-  return `${objects.map((o) => `data: ${JSON.stringify(o)}\n\n`).join("")}data: [DONE]\n\n`;
 }
 
 function errorResponse(response: Response, text: string): Response {
@@ -85,18 +83,19 @@ function segmindFetch(connection: ProviderConnection, modelId: string, baseFetch
     const parts = answerParts(json);
     if (!parts) return errorResponse(new Response(null, { status: 502, statusText: "Bad Gateway", headers: response.headers }), "Segmind's answer has no message content");
 
-    const base = { id: "segmind", object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: modelId };
-    const chunk = (delta: object, finish_reason: string | null = null) => ({ ...base, choices: [{ index: 0, delta, finish_reason }] });
-    const events: unknown[] = [chunk({ role: "assistant", content: "" })];
-    if (parts.reasoning) events.push(chunk({ reasoning_content: parts.reasoning }));
-    if (parts.text) events.push(chunk({ content: parts.text }));
-    events.push(chunk({}, parts.finishReason));
-    if (json.usage) events.push({ ...base, choices: [], usage: json.usage });
-
+    // The Chat Completions document the SDK's non-streaming call reads, whichever form Segmind answered in.
+    const completion = {
+      id: "segmind",
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: modelId,
+      choices: [{ index: 0, message: { role: "assistant", content: parts.text, ...(parts.reasoning ? { reasoning_content: parts.reasoning } : {}) }, finish_reason: parts.finishReason }],
+      ...(json.usage ? { usage: json.usage } : {}),
+    };
     const headers = new Headers(response.headers);
-    headers.set("content-type", "text/event-stream");
+    headers.set("content-type", "application/json");
     headers.delete("content-length");
-    return new Response(sse(events), { status: 200, headers });
+    return new Response(JSON.stringify(completion), { status: 200, headers });
   };
 }
 
@@ -105,7 +104,10 @@ const base = openAiCompatibleAdapter("segmind");
 export const segmindAdapter: ProviderAdapter = {
   ...base,
   createModel: (modelId, connection) =>
-    createChatModel("segmind", modelId, { ...connection, apiKey: undefined, fetch: segmindFetch(connection, modelId, connection.fetch) }),
+    wrapLanguageModel({
+      model: createChatModel("segmind", modelId, { ...connection, apiKey: undefined, fetch: segmindFetch(connection, modelId, connection.fetch) }),
+      middleware: simulateStreamingMiddleware(),
+    }),
   readReport: ({ headers }) => {
     const remaining = readAmount(headers?.["x-remaining-credits"]);
     return {

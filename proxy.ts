@@ -2,7 +2,8 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { directUploadOrigin } from "@/lib/uploads/storage/direct-upload-origin";
-import { addressFrom, envFlag, isLoopback } from "@/lib/http/peer";
+import { addressFrom, isLoopback } from "@/lib/http/peer";
+import { authEnv, readEnv, readStorageEnv } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 // Runs before every page (not /api, not static files): security headers with
@@ -64,8 +65,7 @@ export function proxy(request: NextRequest) {
   }
   // API routes only pass through here for the check above.
   if (path0.startsWith("/api/")) return NextResponse.next();
-  const mode = (process.env.AUTH_MODE ?? "").trim() || "none";
-  const trustProxy = envFlag(process.env.TRUST_PROXY);
+  const { mode, trustProxy, publicUrl } = authEnv();
   const path = request.nextUrl.pathname;
 
   const setupProblem = databaseSetupProblem();
@@ -79,10 +79,9 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  const publicUrl = process.env.PUBLIC_URL?.trim();
   const https = publicUrl ? publicUrl.startsWith("https:") : trustProxy && request.headers.get("x-forwarded-proto") === "https";
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https, uploadOrigin: directUploadOrigin() });
+  const csp = contentSecurityPolicy(nonce, { dev: readEnv().development, https, uploadOrigin: directUploadOrigin(readStorageEnv()) });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

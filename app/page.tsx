@@ -6,7 +6,7 @@ import { recordToMessages } from "@/components/run/record-messages";
 import { loadShared } from "@/lib/share/share-runs";
 import { getRunRecord } from "@/lib/runs/read-runs";
 import type { Actor } from "@/lib/auth/actor";
-import { readUploadLimits } from "@/lib/uploads/upload-limits";
+import { readEnv } from "@/lib/env";
 
 // Provider availability depends on the server's environment at request time.
 export const dynamic = "force-dynamic";
@@ -41,5 +41,5 @@ export default async function PlaygroundPage({ searchParams }: Props) {
   const actor = await requirePageActor("/");
   const { fork, run } = await searchParams;
   const draft = typeof run === "string" ? await draftFromRun(run, actor) : typeof fork === "string" ? await draftFromShare(fork) : null;
-  return <PlaygroundSession catalog={await getCatalogFor(actor)} uploadLimits={readUploadLimits()} draft={draft} />;
+  return <PlaygroundSession catalog={await getCatalogFor(actor)} uploadLimits={readEnv().uploadLimits} draft={draft} />;
 }

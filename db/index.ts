@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { sql, type SQL } from "drizzle-orm";
-import { readEnv } from "@/lib/env";
+import { type EnvSource, readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { waitingWhenBusy } from "./libsql-client";
@@ -40,10 +40,10 @@ export type DatabaseHandle = {
 const REMOTE_SCHEMES = ["libsql:", "https:", "http:", "wss:", "ws:"];
 
 /** Where the database lives and which driver opens it, from DATABASE_URL / DATABASE_DRIVER / DATA_DIR. */
-export function databaseTarget(source: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  const problem = databaseSetupProblem(source);
-  if (problem) throw new AppError("database_not_configured", problem);
+export function databaseTarget(source?: EnvSource): DatabaseTarget {
   const env = readEnv(source);
+  const problem = databaseSetupProblem(env);
+  if (problem) throw new AppError("database_not_configured", problem);
   const url = env.databaseUrl;
   const forced = env.databaseDriver;
   if (url && REMOTE_SCHEMES.some((s) => url.startsWith(s))) {
@@ -158,7 +158,7 @@ async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
 export async function openDatabase(target: DatabaseTarget | string, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   // On Vercel the production build migrates (npm run vercel-build); a running
   // function, and above all a preview deployment, never does.
-  const mayMigrate = options.migrate ?? !process.env.VERCEL;
+  const mayMigrate = options.migrate ?? !readEnv().onVercel;
   const resolved = typeof target === "string" ? { ...databaseTarget(), file: target, url: target === ":memory:" ? ":memory:" : `file:${target}` } : target;
   const handle = await connect(resolved);
   try {

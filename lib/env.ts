@@ -1,19 +1,36 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { STORAGE_KINDS } from "@/lib/uploads/storage/upload-storage";
 
-const optional = z.string().trim().min(1).optional().catch(undefined);
+// The one place that reads the process environment (Biome's noProcessEnv holds
+// every other production module to it). Each setting is parsed here; a bad value
+// stops the server with a line naming the variable, never a silent fallback.
+
+const blankAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const maybe = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
+const text = maybe(z.string().trim());
+const positiveInt = (name: string) => maybe(z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).positive(`${name} must be above 0`));
+
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().positive().default(3000),
-  DATA_DIR: z.string().default("./data"),
-  DATABASE_URL: optional,
-  DATABASE_AUTH_TOKEN: optional,
-  DATABASE_DRIVER: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.enum(["better-sqlite3", "libsql"]).optional()),
-  SIMULATOR_BASE_URL: optional,
-  OPENAI_COMPATIBLE_MODELS: optional,
-  UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().optional().catch(undefined),
+  PORT: positiveInt("PORT"),
+  DATA_DIR: text,
+  DATABASE_URL: text,
+  DATABASE_AUTH_TOKEN: text,
+  DATABASE_DRIVER: maybe(z.enum(["better-sqlite3", "libsql"], { error: "DATABASE_DRIVER must be better-sqlite3 or libsql" })),
+  SIMULATOR_BASE_URL: maybe(z.url({ protocol: /^https?$/, error: "SIMULATOR_BASE_URL must be a URL such as http://127.0.0.1:3000/api/simulator/v1" })),
+  OPENAI_COMPATIBLE_MODELS: text,
+  UPSTREAM_IDLE_TIMEOUT_MS: positiveInt("UPSTREAM_IDLE_TIMEOUT_MS"),
+  SHUTDOWN_GRACE_S: maybe(z.coerce.number({ error: "SHUTDOWN_GRACE_S must be a number of seconds" }).min(0, "SHUTDOWN_GRACE_S must be 0 or more")),
+  UPLOAD_MAX_IMAGE_BYTES: positiveInt("UPLOAD_MAX_IMAGE_BYTES"),
+  UPLOAD_MAX_VIDEO_BYTES: positiveInt("UPLOAD_MAX_VIDEO_BYTES"),
+  VERCEL: text,
+  BENCH_ROUTES: text,
+  NODE_ENV: text,
 });
+
+const MiB = 1024 * 1024;
 
 export type ServerEnv = {
   port: number;
@@ -27,24 +44,51 @@ export type ServerEnv = {
   openAiCompatibleModels: string[];
   /** A run fails when its provider sends nothing for this long. */
   upstreamIdleTimeoutMs: number;
+  /** On SIGTERM, how long streaming runs may finish before they end interrupted. */
+  shutdownGraceMs: number;
+  uploadLimits: { image: number; video: number };
+  /** Running on Vercel: read-only disk, no migrations at start, a database URL required. */
+  onVercel: boolean;
+  /** The load-test routes under /api/bench answer only when BENCH_ROUTES=1. */
+  benchRoutes: boolean;
+  production: boolean;
+  /** `next dev`: the page's CSP allows what the dev overlay needs. */
+  development: boolean;
 };
 
-const SERVER_ENV_KEYS = Object.keys(envSchema.shape);
-
-// Parsed once per distinct environment (the database reads it on every query); tests that change it see the change.
-let serverEnvCache: { source: string; env: ServerEnv } | undefined;
-export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  if (source !== process.env) return parseServerEnv(source);
-  const key = SERVER_ENV_KEYS.map((k) => source[k] ?? "").join("\u0000");
-  if (serverEnvCache?.source !== key) serverEnvCache = { source: key, env: parseServerEnv(source) };
-  return serverEnvCache.env;
+/** The first problem of a parse, as the line the server stops with. */
+function invalid(error: z.ZodError): Error {
+  const issue = error.issues[0];
+  return new Error(`Invalid setting ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid value"}`);
 }
 
-function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
-  const env = envSchema.parse(source);
+/**
+ * A reader that parses once per distinct environment: settings are read on every
+ * request and database call, and tests that change a variable see the change.
+ */
+function cachedReader<T>(keys: string[], parse: (source: EnvSource) => T): (source?: EnvSource) => T {
+  let cache: { key: string; value: T } | undefined;
+  return (source = process.env) => {
+    if (source !== process.env) return parse(source);
+    const key = keys.map((k) => source[k] ?? "").join("\u0000");
+    if (cache?.key !== key) cache = { key, value: parse(source) };
+    return cache.value;
+  };
+}
+
+/** The environment the settings come from: the process's, unless a test or a check passes its own. */
+export type EnvSource = Record<string, string | undefined>;
+export function processEnv(): EnvSource {
+  return process.env;
+}
+
+function parseServerEnv(source: EnvSource): ServerEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw invalid(parsed.error);
+  const env = parsed.data;
   return {
-    port: env.PORT,
-    dataDir: path.resolve(env.DATA_DIR),
+    port: env.PORT ?? 3000,
+    dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     databaseDriver: env.DATABASE_DRIVER,
@@ -54,11 +98,59 @@ function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
       .map((m) => m.trim())
       .filter(Boolean),
     upstreamIdleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS ?? 120_000,
+    shutdownGraceMs: (env.SHUTDOWN_GRACE_S ?? 25) * 1000,
+    uploadLimits: { image: env.UPLOAD_MAX_IMAGE_BYTES ?? 10 * MiB, video: env.UPLOAD_MAX_VIDEO_BYTES ?? 50 * MiB },
+    onVercel: Boolean(env.VERCEL),
+    benchRoutes: env.BENCH_ROUTES === "1",
+    production: env.NODE_ENV === "production",
+    development: env.NODE_ENV === "development",
   };
 }
 
+export const readEnv = cachedReader(Object.keys(envSchema.shape), parseServerEnv);
+
+const FLAG_VALUES = ["true", "false", "1", "0", "yes", "no"] as const;
+const flagValue = (name: string) => maybe(z.enum(FLAG_VALUES, { error: `${name} must be true or false` }));
+const isOn = (v: string | undefined) => v === "true" || v === "1" || v === "yes";
+
+const storageEnvSchema = z.object({
+  STORAGE: z.preprocess(blankAsUndefined, z.enum(STORAGE_KINDS, { error: `STORAGE must be one of ${STORAGE_KINDS.join(", ")}` }).default("local")),
+  S3_ENDPOINT: maybe(z.url({ error: "S3_ENDPOINT must be a URL such as https://<account>.r2.cloudflarestorage.com" })),
+  S3_BUCKET: text,
+  S3_REGION: text,
+  S3_ACCESS_KEY_ID: text,
+  S3_SECRET_ACCESS_KEY: text,
+  S3_FORCE_PATH_STYLE: flagValue("S3_FORCE_PATH_STYLE"),
+  BLOB_READ_WRITE_TOKEN: text,
+  VERCEL_BLOB_API_URL: maybe(z.url({ error: "VERCEL_BLOB_API_URL must be a URL" })),
+});
+
+export type StorageEnv =
+  | { kind: "local"; dataDir: string }
+  | { kind: "s3"; endpoint: string | undefined; bucket: string; region: string | undefined; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
+  | { kind: "vercel-blob"; token: string; apiUrl: string | undefined };
+
+/** Where uploads go, from STORAGE and its variables; a missing or malformed variable is named. */
+function parseStorageEnv(source: EnvSource): StorageEnv {
+  const parsed = storageEnvSchema.safeParse(source);
+  if (!parsed.success) throw invalid(parsed.error);
+  const env = parsed.data;
+  if (env.STORAGE === "s3") {
+    const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !env[name]);
+    if (missing.length) throw new Error(`Invalid settings for STORAGE=s3: it needs ${missing.join(", ")}`);
+    return { kind: "s3", endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, forcePathStyle: isOn(env.S3_FORCE_PATH_STYLE) };
+  }
+  if (env.STORAGE === "vercel-blob") {
+    if (!env.BLOB_READ_WRITE_TOKEN) throw new Error("Invalid settings for STORAGE=vercel-blob: it needs BLOB_READ_WRITE_TOKEN");
+    return { kind: "vercel-blob", token: env.BLOB_READ_WRITE_TOKEN, apiUrl: env.VERCEL_BLOB_API_URL };
+  }
+  return { kind: "local", dataDir: readEnv(source).dataDir };
+}
+
+export const readStorageEnv = cachedReader([...Object.keys(storageEnvSchema.shape), "DATA_DIR"], parseStorageEnv);
+
 /** A provider's secret, or undefined. Never returned to a client. */
-export function readSecret(name: string | null, source: NodeJS.ProcessEnv = process.env): string | undefined {
+export function readSecret(name: string | null, source: EnvSource = process.env): string | undefined {
   if (!name) return undefined;
   const value = source[name]?.trim();
   return value ? value : undefined;
@@ -73,8 +165,6 @@ const flag = (fallback: boolean) =>
     .enum(["true", "false", "1", "0", "yes", "no", ""])
     .optional()
     .transform((v) => (v === undefined || v === "" ? fallback : ["true", "1", "yes"].includes(v)));
-const blankAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const maybe = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
 const list = z.preprocess(blankAsUndefined, z.string().optional()).transform((v) =>
   (v ?? "")
     .split(",")
@@ -179,12 +269,5 @@ export function readAuthEnv(source: Record<string, string | undefined> = process
   };
 }
 
-const AUTH_ENV_KEYS = Object.keys(authEnvSchema.shape);
-
-// Parsed once per distinct environment: sign-in settings are read on every request.
-let authEnvCache: { source: string; env: AuthEnv } | undefined;
-export function authEnv(): AuthEnv {
-  const key = AUTH_ENV_KEYS.map((k) => process.env[k] ?? "").join("\u0000");
-  if (authEnvCache?.source !== key) authEnvCache = { source: key, env: readAuthEnv() };
-  return authEnvCache.env;
-}
+/** Sign-in settings of this process, read on every request. */
+export const authEnv = cachedReader(Object.keys(authEnvSchema.shape), readAuthEnv);

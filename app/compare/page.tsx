@@ -2,7 +2,7 @@ import { CompareView } from "@/components/compare/compare-view";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getCatalogFor } from "@/lib/catalog/catalog-for-actor";
 import { parseTargets } from "@/lib/compare/targets";
-import { readUploadLimits } from "@/lib/uploads/upload-limits";
+import { readEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +10,5 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const actor = await requirePageActor("/compare");
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return <CompareView catalog={await getCatalogFor(actor)} uploadLimits={readUploadLimits()} initialTargets={parseTargets(one(query.t))} groupId={one(query.group) ?? null} />;
+  return <CompareView catalog={await getCatalogFor(actor)} uploadLimits={readEnv().uploadLimits} initialTargets={parseTargets(one(query.t))} groupId={one(query.group) ?? null} />;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { BODY_LIMITS } from "@/lib/http/read-json-body";
+import { readEnv } from "@/lib/env";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { convertToModelMessages, streamText, type UIMessage } from "ai";
 import { isLoopback, PEER_HEADER } from "@/lib/http/peer";
@@ -12,13 +13,13 @@ import { readJson } from "@/lib/http/with-errors";
 // BENCH_ROUTES=1, and then only for this machine.
 
 function refused(request: Request): Response | null {
-  if (process.env.BENCH_ROUTES !== "1") return Response.json({ error: { code: "not_found", message: "No such route." } }, { status: 404 });
+  if (!readEnv().benchRoutes) return Response.json({ error: { code: "not_found", message: "No such route." } }, { status: 404 });
   if (!isLoopback(request.headers.get(PEER_HEADER))) return Response.json({ error: { code: "forbidden", message: "Bench routes answer this machine only." } }, { status: 403 });
   return null;
 }
 
 function upstreamBase(): string {
-  const base = process.env.SIMULATOR_BASE_URL;
+  const base = readEnv().simulatorBaseUrl;
   if (!base) throw new Error("bench routes need SIMULATOR_BASE_URL (the bench's fake upstream)");
   return base;
 }

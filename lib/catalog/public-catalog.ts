@@ -2,7 +2,7 @@ import "server-only";
 import { listCatalogOverrides } from "@/db/queries";
 import { findAdapter } from "@/lib/providers";
 import { readImportedOpenAiCompatibleModels } from "./refresh/openai-compatible-models";
-import { readEnv, readSecret } from "@/lib/env";
+import { type EnvSource, processEnv, readEnv, readSecret } from "@/lib/env";
 import { loadCatalog, type Catalog } from "./index";
 import { offeringUpdateSchema } from "./refresh/offering-update";
 import { applyUpdate } from "./refresh/apply-update";
@@ -17,7 +17,7 @@ export type PublicCatalog = {
 };
 
 /** Whether a provider can be called: its adapter finds a connection (key and base URL) and it has offerings. */
-export function isConfigured(provider: ProviderCatalog, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isConfigured(provider: ProviderCatalog, env: EnvSource = processEnv()): boolean {
   return provider.offerings.length > 0 && findAdapter(provider.id)?.connection(provider, env) !== undefined;
 }
 
@@ -61,7 +61,7 @@ export function getCatalog(): Promise<Catalog> {
 }
 
 /** The catalog as clients see it: booleans about keys, never the keys. */
-export async function getPublicCatalog(env: NodeJS.ProcessEnv = process.env): Promise<PublicCatalog> {
+export async function getPublicCatalog(env: EnvSource = processEnv()): Promise<PublicCatalog> {
   const catalog = await getCatalog();
   return {
     models: catalog.models,

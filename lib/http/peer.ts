@@ -15,7 +15,3 @@ export function addressFrom(headers: Headers, trustProxy: boolean): string | nul
   if (trustProxy) return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || peer;
   return peer;
 }
-
-export function envFlag(value: string | undefined): boolean {
-  return ["true", "1", "yes"].includes((value ?? "").trim().toLowerCase());
-}

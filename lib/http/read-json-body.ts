@@ -1,5 +1,6 @@
 import { AppError } from "./app-error";
-import { formatBytes, readUploadLimits } from "@/lib/uploads/upload-limits";
+import { formatBytes } from "@/lib/uploads/upload-limits";
+import { readEnv } from "@/lib/env";
 
 // Every JSON body is read the same way before any validation: at most
 // `maxBytes` (413 past it, without reading the rest), at most MAX_DEPTH levels
@@ -21,7 +22,7 @@ export const BODY_LIMITS = {
 
 /** OpenAI-shaped requests carry media inline as base64 data URLs: room for a video at the upload limit, and a few images. */
 export function inlineMediaBodyLimit(): number {
-  const limits = readUploadLimits();
+  const limits = readEnv().uploadLimits;
   return BODY_LIMITS.run + Math.ceil(((limits.video + 4 * limits.image) * 4) / 3);
 }
 

@@ -1,7 +1,7 @@
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { jsonSchema, tool, type JSONSchema7, type ToolChoice, type ToolSet } from "ai";
 import type { Offering, ProviderCatalog, ProviderId } from "@/lib/catalog/schema";
-import { readSecret } from "@/lib/env";
+import { type EnvSource, readSecret } from "@/lib/env";
 import type { ParamValues } from "@/lib/params/param-validator";
 import type { ProviderAdapter, ProviderCallOptions, ProviderConnection } from "./types";
 
@@ -66,7 +66,7 @@ function openAiCompatibleCallOptions(optionsKey: string, params: ParamValues, of
 }
 
 /** Key from `keyEnv`, base URL from `baseUrlEnv` or the default. */
-function connectionFromEnv(provider: ProviderCatalog, env: NodeJS.ProcessEnv, headers?: Record<string, string>): ProviderConnection | undefined {
+function connectionFromEnv(provider: ProviderCatalog, env: EnvSource, headers?: Record<string, string>): ProviderConnection | undefined {
   const apiKey = readSecret(provider.keyEnv, env);
   const baseURL = readSecret(provider.baseUrlEnv, env) ?? provider.defaultBaseUrl ?? undefined;
   if (!baseURL || (!apiKey && !provider.keyOptional)) return undefined;
@@ -76,7 +76,7 @@ function connectionFromEnv(provider: ProviderCatalog, env: NodeJS.ProcessEnv, he
 /** An adapter for a host that speaks OpenAI Chat Completions, with its own extras. */
 export function openAiCompatibleAdapter(
   id: ProviderId,
-  extras: Pick<ProviderAdapter, "readReport" | "statusWords" | "rewriteEvent" | "catalogSource"> & { headers?: (env: NodeJS.ProcessEnv) => Record<string, string> } = {},
+  extras: Pick<ProviderAdapter, "readReport" | "statusWords" | "rewriteEvent" | "catalogSource"> & { headers?: (env: EnvSource) => Record<string, string> } = {},
 ): ProviderAdapter {
   // The providerOptions key must be a plain identifier: "ai-gateway" -> "aigateway".
   const optionsKey = id.replace(/[^a-z0-9]/g, "");

@@ -1,4 +1,5 @@
 import type { LanguageModel, ToolChoice, ToolSet } from "ai";
+import type { EnvSource } from "@/lib/env";
 import type { EventSourceMessage } from "eventsource-parser";
 import type { OfferingUpdate } from "@/lib/catalog/refresh/offering-update";
 import type { Offering, ProviderCatalog, ProviderCatalogInput, ProviderId } from "@/lib/catalog/schema";
@@ -33,7 +34,7 @@ export type ProviderAdapter = {
   createModel(providerModelId: string, connection: ProviderConnection): LanguageModel;
   callOptions(params: ParamValues, offering: Offering): ProviderCallOptions;
   /** Base URL, key and headers from the environment; undefined when not configured. */
-  connection(provider: ProviderCatalog, env: NodeJS.ProcessEnv): ProviderConnection | undefined;
+  connection(provider: ProviderCatalog, env: EnvSource): ProviderConnection | undefined;
   /** Provider-reported cost, tool calls and credits, from the raw usage and response headers. */
   readReport?(step: { usage: Record<string, unknown> | undefined; headers: Record<string, string> | undefined }): ProviderStepReport;
   /** Plain words for HTTP statuses where this provider means something specific. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/app-error";
+import { readEnv } from "@/lib/env";
 
 // Graceful shutdown. On SIGTERM the server stops admitting runs, lets the ones
 // streaming finish for up to SHUTDOWN_GRACE_S, then ends the rest as
@@ -27,10 +28,6 @@ export function trackRun(runId: string, run: InFlightRun, finished: Promise<unkn
   void finished.finally(() => shutdown.runs.delete(runId));
 }
 
-function graceMs(): number {
-  const seconds = Number(process.env.SHUTDOWN_GRACE_S ?? 25);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 25_000;
-}
 
 async function waitForRuns(ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -38,7 +35,7 @@ async function waitForRuns(ms: number): Promise<void> {
 }
 
 /** Drains and ends every run; returns how many finished on their own and how many were interrupted. */
-async function drainRuns(grace = graceMs()): Promise<{ finished: number; interrupted: number }> {
+async function drainRuns(grace = readEnv().shutdownGraceMs): Promise<{ finished: number; interrupted: number }> {
   shutdown.draining = true;
   const before = shutdown.runs.size;
   await waitForRuns(grace);
@@ -61,7 +58,7 @@ export function handleShutdownSignals(onExit: () => Promise<void>): void {
       return;
     }
     started = true;
-    const grace = signal === "SIGTERM" ? graceMs() : 0;
+    const grace = signal === "SIGTERM" ? readEnv().shutdownGraceMs : 0;
     console.log(`[shutdown] ${signal}: no new runs; ${shutdown.runs.size} streaming run(s) get ${grace / 1000} s to finish`);
     void drainRuns(grace)
       .then(({ finished, interrupted }) => console.log(`[shutdown] ${finished} run(s) finished, ${interrupted} ended as interrupted`))

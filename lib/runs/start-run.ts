@@ -13,7 +13,7 @@ import { resolveAttachments } from "@/lib/uploads/resolve-attachments";
 import { duringUpstreamCall, type UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import { cachedModel } from "@/lib/providers/model-cache";
 import { UpstreamCapture } from "@/lib/providers/upstream-capture";
-import { readEnv } from "@/lib/env";
+import { processEnv, readEnv } from "@/lib/env";
 import { uploadInShare, uploadVisibleTo } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOfferingAllowed } from "@/lib/team/offering-access";
@@ -57,7 +57,7 @@ async function resolveRun(body: RunRequest, actor: Actor) {
     throw new AppError("provider_not_configured", `${provider.name} is not configured: set ${provider.keyEnv ?? provider.baseUrlEnv} on the server.`, "provider");
   }
   const adapter = getAdapter(provider.id);
-  const connection = adapter.connection(provider, process.env);
+  const connection = adapter.connection(provider, processEnv());
   if (!connection) throw new AppError("provider_not_configured", `${provider.name} is not configured.`, "provider");
 
   const readAll = readsAllContent(actor);

@@ -8,12 +8,13 @@ import { uploadStorage } from "@/lib/uploads/storage";
 import { initOwnerFromEnv } from "@/lib/auth/setup-owner";
 import { ensureLocalOwner } from "@/lib/auth/users";
 import { ensureInitApiKey } from "@/lib/keys/api-keys";
-import { authEnv } from "@/lib/env";
+import { authEnv, readEnv } from "@/lib/env";
 import { stampPeerAddress } from "@/lib/http/client-address";
 
 /** On server start: check settings, migrate the database, close runs a previous process left streaming, make the first owner. */
 export async function prepareOnStartup(): Promise<void> {
   try {
+    readEnv();
     authEnv();
     uploadStorage();
   } catch (error) {
@@ -29,7 +30,7 @@ export async function prepareOnStartup(): Promise<void> {
     return;
   }
   // `next dev` restarts itself; only a served build drains on SIGTERM.
-  if (process.env.NODE_ENV === "production") handleShutdownSignals(closeDatabase);
+  if (readEnv().production) handleShutdownSignals(closeDatabase);
   try {
     await getDb();
   } catch (error) {

@@ -1,13 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/http/app-error";
 import { sniffMedia } from "./sniff-media";
-import { readUploadLimits, tooLargeMessage, type UploadKind } from "./upload-limits";
+import { readEnv } from "@/lib/env";
+import { tooLargeMessage, type UploadKind } from "./upload-limits";
 
 export type Sniffed = Extract<Awaited<ReturnType<typeof sniffMedia>>, { ok: true }>;
 
 /** 413 when `size` is over the limit for its kind. */
 export function requireWithinLimit(kind: UploadKind, size: number, field: string): void {
-  const limit = readUploadLimits()[kind];
+  const limit = readEnv().uploadLimits[kind];
   if (size > limit) throw new AppError("too_large", tooLargeMessage(kind, limit, size), field);
 }
 

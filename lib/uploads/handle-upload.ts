@@ -4,7 +4,8 @@ import type { UploadRow } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import { ingestUpload } from "./ingest-upload";
 import { checkUpload } from "./check-upload";
-import { formatBytes, readUploadLimits } from "./upload-limits";
+import { readEnv } from "@/lib/env";
+import { formatBytes } from "./upload-limits";
 
 export type UploadInfo = { id: string; mediaType: string; size: number; sha256: string; width?: number; height?: number; durationS?: number };
 
@@ -22,7 +23,7 @@ export function toUploadInfo(row: UploadRow): UploadInfo {
 
 /** POST /api/uploads (multipart `file`): type from the bytes, limits per kind, metadata, content-addressed store. */
 export async function handleUpload(request: Request, actor: Pick<Actor, "id">): Promise<Response> {
-  const limits = readUploadLimits();
+  const limits = readEnv().uploadLimits;
   const largest = Math.max(limits.image, limits.video);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > largest + 64 * 1024) {

@@ -1,18 +1,7 @@
-import { z } from "zod";
-
 export type UploadKind = "image" | "video";
 export type UploadLimits = Record<UploadKind, number>;
 
 const MiB = 1024 * 1024;
-const bytes = z.coerce.number().int().positive().optional().catch(undefined);
-
-/** Size limits per kind, from UPLOAD_MAX_IMAGE_BYTES / UPLOAD_MAX_VIDEO_BYTES. */
-export function readUploadLimits(env: Record<string, string | undefined> = process.env): UploadLimits {
-  return {
-    image: bytes.parse(env.UPLOAD_MAX_IMAGE_BYTES) ?? 10 * MiB,
-    video: bytes.parse(env.UPLOAD_MAX_VIDEO_BYTES) ?? 50 * MiB,
-  };
-}
 
 /** The one wording of "too big", in the composer and in every 413. */
 export function tooLargeMessage(kind: UploadKind, limit: number, size: number): string {

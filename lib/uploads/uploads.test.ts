@@ -8,7 +8,7 @@ import { frameCount, probeVideo, sampleFrames } from "./media-tools";
 import { serveUpload } from "./serve-upload";
 import { ownerActor } from "@/test/support/test-actor";
 import { sniffMedia } from "./sniff-media";
-import { readUploadLimits } from "./upload-limits";
+import { readEnv } from "@/lib/env";
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, "../../e2e/fixtures", name)));
 const png = fixture("sample.png");
@@ -43,9 +43,10 @@ describe("sniffMedia decides the type from the bytes", () => {
 });
 
 describe("limits and frame sampling", () => {
-  it("reads limits per kind from the environment", () => {
-    expect(readUploadLimits({})).toEqual({ image: 10 * 1024 * 1024, video: 50 * 1024 * 1024 });
-    expect(readUploadLimits({ UPLOAD_MAX_IMAGE_BYTES: "2048", UPLOAD_MAX_VIDEO_BYTES: "nonsense" })).toEqual({ image: 2048, video: 50 * 1024 * 1024 });
+  it("reads limits per kind from the environment, and refuses a value that is not a size", () => {
+    expect(readEnv({}).uploadLimits).toEqual({ image: 10 * 1024 * 1024, video: 50 * 1024 * 1024 });
+    expect(readEnv({ UPLOAD_MAX_IMAGE_BYTES: "2048", UPLOAD_MAX_VIDEO_BYTES: "" }).uploadLimits).toEqual({ image: 2048, video: 50 * 1024 * 1024 });
+    expect(() => readEnv({ UPLOAD_MAX_VIDEO_BYTES: "nonsense" })).toThrow("Invalid setting UPLOAD_MAX_VIDEO_BYTES: UPLOAD_MAX_VIDEO_BYTES must be a number");
   });
 
   it.each([

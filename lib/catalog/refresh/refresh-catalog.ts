@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/team/audit";
 import { saveCatalogOverride } from "@/db/queries";
-import { readSecret } from "@/lib/env";
+import { type EnvSource, processEnv, readSecret } from "@/lib/env";
 import { providerModules } from "@/lib/providers";
 import type { CatalogSource } from "@/lib/providers/types";
 import { getCatalog, invalidateCatalog } from "../public-catalog";
@@ -37,7 +37,7 @@ function describeFailure(error: unknown): string {
   return error.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : error.message;
 }
 
-async function refreshProvider(source: ModelPages, provider: ProviderCatalog, env: NodeJS.ProcessEnv, now: Date): Promise<RefreshReport> {
+async function refreshProvider(source: ModelPages, provider: ProviderCatalog, env: EnvSource, now: Date): Promise<RefreshReport> {
   const base = (readSecret(provider.baseUrlEnv, env) ?? provider.defaultBaseUrl ?? "").replace(/\/+$/, "");
   const key = readSecret(provider.keyEnv, env);
   const offerings: RefreshReport["offerings"] = [];
@@ -70,7 +70,7 @@ async function refreshProvider(source: ModelPages, provider: ProviderCatalog, en
 }
 
 /** A server's OpenAI /models list: each model it serves becomes an offering (new ones are listed as added). */
-async function importModels(provider: ProviderCatalog, env: NodeJS.ProcessEnv): Promise<RefreshReport> {
+async function importModels(provider: ProviderCatalog, env: EnvSource): Promise<RefreshReport> {
   const base = (readSecret(provider.baseUrlEnv, env) ?? "").replace(/\/+$/, "");
   if (!base) return { provider: provider.id, ok: false, error: `${provider.name} is not configured (set ${provider.baseUrlEnv}).`, offerings: [] };
   try {
@@ -88,7 +88,7 @@ async function importModels(provider: ProviderCatalog, env: NodeJS.ProcessEnv): 
   }
 }
 
-export async function refreshCatalog(env: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<RefreshReport[]> {
+export async function refreshCatalog(env: EnvSource = processEnv(), now = new Date()): Promise<RefreshReport[]> {
   invalidateCatalog();
   // Compare against the built-in data plus earlier refreshes, as the user sees it now.
   const catalog = await getCatalog();

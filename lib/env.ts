@@ -11,7 +11,9 @@ const blankAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const maybe = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
 const text = maybe(z.string().trim());
 const positiveInt = (name: string) => maybe(z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).positive(`${name} must be above 0`));
-
+/** A yes/no setting: true, 1 and yes are on; false, 0 and no are off; unset or blank is the fallback. */
+const flag = (name: string, fallback: boolean) =>
+  maybe(z.enum(["true", "false", "1", "0", "yes", "no"], { error: `${name} must be true or false` })).transform((v) => (v === undefined ? fallback : v === "true" || v === "1" || v === "yes"));
 
 const envSchema = z.object({
   PORT: positiveInt("PORT"),
@@ -109,10 +111,6 @@ function parseServerEnv(source: EnvSource): ServerEnv {
 
 export const readEnv = cachedReader(Object.keys(envSchema.shape), parseServerEnv);
 
-const FLAG_VALUES = ["true", "false", "1", "0", "yes", "no"] as const;
-const flagValue = (name: string) => maybe(z.enum(FLAG_VALUES, { error: `${name} must be true or false` }));
-const isOn = (v: string | undefined) => v === "true" || v === "1" || v === "yes";
-
 const storageEnvSchema = z.object({
   STORAGE: z.preprocess(blankAsUndefined, z.enum(STORAGE_KINDS, { error: `STORAGE must be one of ${STORAGE_KINDS.join(", ")}` }).default("local")),
   S3_ENDPOINT: maybe(z.url({ error: "S3_ENDPOINT must be a URL such as https://<account>.r2.cloudflarestorage.com" })),
@@ -120,7 +118,7 @@ const storageEnvSchema = z.object({
   S3_REGION: text,
   S3_ACCESS_KEY_ID: text,
   S3_SECRET_ACCESS_KEY: text,
-  S3_FORCE_PATH_STYLE: flagValue("S3_FORCE_PATH_STYLE"),
+  S3_FORCE_PATH_STYLE: flag("S3_FORCE_PATH_STYLE", false),
   BLOB_READ_WRITE_TOKEN: text,
   VERCEL_BLOB_API_URL: maybe(z.url({ error: "VERCEL_BLOB_API_URL must be a URL" })),
 });
@@ -138,7 +136,7 @@ function parseStorageEnv(source: EnvSource): StorageEnv {
   if (env.STORAGE === "s3") {
     const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !env[name]);
     if (missing.length) throw new Error(`Invalid settings for STORAGE=s3: it needs ${missing.join(", ")}`);
-    return { kind: "s3", endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, forcePathStyle: isOn(env.S3_FORCE_PATH_STYLE) };
+    return { kind: "s3", endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, forcePathStyle: env.S3_FORCE_PATH_STYLE };
   }
   if (env.STORAGE === "vercel-blob") {
     if (!env.BLOB_READ_WRITE_TOKEN) throw new Error("Invalid settings for STORAGE=vercel-blob: it needs BLOB_READ_WRITE_TOKEN");
@@ -160,11 +158,6 @@ const AUTH_MODES = ["none", "password", "oidc", "header"] as const;
 type AuthMode = (typeof AUTH_MODES)[number];
 const ROLE_NAMES = ["owner", "admin", "member", "viewer"] as const;
 
-const flag = (fallback: boolean) =>
-  z
-    .enum(["true", "false", "1", "0", "yes", "no", ""])
-    .optional()
-    .transform((v) => (v === undefined || v === "" ? fallback : ["true", "1", "yes"].includes(v)));
 const list = z.preprocess(blankAsUndefined, z.string().optional()).transform((v) =>
   (v ?? "")
     .split(",")
@@ -176,8 +169,8 @@ const authEnvSchema = z.object({
   AUTH_MODE: z.preprocess(blankAsUndefined, z.enum(AUTH_MODES, { error: `AUTH_MODE must be one of ${AUTH_MODES.join(", ")}` }).default("none")),
   AUTH_SECRET: maybe(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   PUBLIC_URL: maybe(z.url({ error: "PUBLIC_URL must be a full URL such as https://playground.example.com" })),
-  TRUST_PROXY: flag(false),
-  AUTH_PASSWORD_ENABLED: flag(true),
+  TRUST_PROXY: flag("TRUST_PROXY", false),
+  AUTH_PASSWORD_ENABLED: flag("AUTH_PASSWORD_ENABLED", true),
   AUTH_ALLOWED_DOMAINS: list,
   PLAYGROUND_INIT_OWNER_EMAIL: maybe(z.email({ error: "PLAYGROUND_INIT_OWNER_EMAIL must be an email address" })),
   PLAYGROUND_INIT_OWNER_PASSWORD: maybe(z.string().min(8, "PLAYGROUND_INIT_OWNER_PASSWORD must be at least 8 characters")),
@@ -193,7 +186,7 @@ const authEnvSchema = z.object({
   AUTH_HEADER_AUDIENCE: maybe(z.string()),
   AUTH_HEADER_ISSUER: maybe(z.string()),
   AUTH_HEADER_NAME: z.preprocess(blankAsUndefined, z.string().default("cf-access-jwt-assertion")),
-  ADMIN_CAN_READ_RUNS: flag(false),
+  ADMIN_CAN_READ_RUNS: flag("ADMIN_CAN_READ_RUNS", false),
   SMTP_URL: maybe(z.string()),
   SMTP_FROM: maybe(z.string()),
 });
@@ -216,10 +209,7 @@ export type AuthEnv = {
 /** Sign-in settings. A bad value stops the server with a message naming the variable, never a silent fallback. */
 export function readAuthEnv(source: Record<string, string | undefined> = process.env): AuthEnv {
   const parsed = authEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Invalid setting ${issue.path.join(".")}: ${issue.message}`);
-  }
+  if (!parsed.success) throw invalid(parsed.error);
   const env = parsed.data;
   const fail = (message: string): never => {
     throw new Error(`Invalid settings for AUTH_MODE=${env.AUTH_MODE}: ${message}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 
@@ -20,12 +20,15 @@ export function useConfirm() {
 
   const confirm = useCallback((next: ConfirmRequest) => {
     settle.current?.(false);
-    setRequest(next);
-    dialogRef.current?.showModal();
+    setRequest({ ...next });
     return new Promise<boolean>((resolve) => {
       settle.current = resolve;
     });
   }, []);
+  // Shown once its text and buttons are rendered, so nothing changes (or fades) in view.
+  useEffect(() => {
+    if (request && !dialogRef.current?.open) dialogRef.current?.showModal();
+  }, [request]);
 
   const dialog = (
     <Dialog

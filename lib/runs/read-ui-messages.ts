@@ -3,9 +3,6 @@ import { safeValidateUIMessages, TypeValidationError, type UIMessage } from "ai"
 import { withoutLogprobs } from "@/lib/chat/without-logprobs";
 import { AppError } from "@/lib/http/app-error";
 
-/** A run's conversation as the AI SDK checked it: known part types, each part with the fields its type needs. */
-export type RunUIMessage = UIMessage;
-
 type Issue = { path?: PropertyKey[]; message?: string };
 
 /** The first problem and where it is (messages.0.parts.1.text), without echoing the whole conversation back. */
@@ -22,9 +19,9 @@ function firstProblem(error: Error): { field: string; message: string } {
  * drops any logprobs a client sent back. A message without an id gets one: the SDK's
  * schema wants ids, and hand-written clients leave them out.
  */
-export async function readUIMessages(raw: unknown[]): Promise<RunUIMessage[]> {
+export async function readUIMessages(raw: unknown[]): Promise<UIMessage[]> {
   const withIds = raw.map((m) => (m && typeof m === "object" && !("id" in m) ? { id: randomUUID(), ...m } : m));
-  const result = await safeValidateUIMessages<RunUIMessage>({ messages: withIds });
+  const result = await safeValidateUIMessages<UIMessage>({ messages: withIds });
   if (!result.success) {
     const problem = firstProblem(result.error);
     throw new AppError("invalid_request", problem.message, problem.field);

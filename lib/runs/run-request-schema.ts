@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { providerIdSchema } from "@/lib/catalog/schema";
-import type { RunUIMessage } from "./read-ui-messages";
+import type { UIMessage } from "ai";
 
-/** The request's outer shape; each message is checked by the AI SDK's own schema (readUIMessages). */
+/** The request's outer shape; each message is checked by the AI SDK's own schema (readUIMessages in read-ui-messages.ts). */
 export const runRequestSchema = z.object({
   provider: providerIdSchema,
   model: z.string().min(1, "model is required"),
@@ -16,4 +16,4 @@ export const runRequestSchema = z.object({
   conversationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "conversationId is letters, digits, _ and -").optional(),
 });
 
-export type RunRequest = Omit<z.infer<typeof runRequestSchema>, "messages"> & { messages: RunUIMessage[] };
+export type RunRequest = Omit<z.infer<typeof runRequestSchema>, "messages"> & { messages: UIMessage[] };

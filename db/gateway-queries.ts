@@ -42,14 +42,18 @@ export async function touchApiKey(id: string, now: Date, database?: Db): Promise
 
 export type SpendScope = { userId?: string; apiKeyId?: string };
 
-/** Spend since `from` (computed cost, else provider-reported) plus what streaming runs hold in reservation. */
+/**
+ * Spend since `from` plus what streaming runs hold in reservation. A run's spend
+ * is the larger of the computed and the provider-billed cost (a cap is never
+ * passed because a price table is out of date). Imported runs never count.
+ */
 export async function spendWithReservations(scope: SpendScope, from: Date, db: Db): Promise<{ spentUsd: number; reservedUsd: number }> {
-  const where = [gte(runs.createdAt, from)];
+  const where = [gte(runs.createdAt, from), eq(runs.imported, false)];
   if (scope.userId) where.push(eq(runs.userId, scope.userId));
   if (scope.apiKeyId) where.push(eq(runs.apiKeyId, scope.apiKeyId));
   const row = await db
     .select({
-      spentUsd: sql<number>`coalesce(sum(case when ${runs.status} = 'streaming' then 0 else coalesce(${runs.costUsd}, ${runs.providerCostUsd}, 0) end), 0)`,
+      spentUsd: sql<number>`coalesce(sum(case when ${runs.status} = 'streaming' then 0 else max(coalesce(${runs.costUsd}, 0), coalesce(${runs.providerCostUsd}, 0)) end), 0)`,
       reservedUsd: sql<number>`coalesce(sum(case when ${runs.status} = 'streaming' then coalesce(${runs.reservedUsd}, 0) else 0 end), 0)`,
     })
     .from(runs)

@@ -183,7 +183,7 @@ export async function costTotals(range: { from: Date; to: Date; userId?: string 
       count(*) AS runs, coalesce(sum(${runs.costUsd}), 0) AS costUsd, sum(${runs.providerCostUsd}) AS providerCostUsd,
       sum(CASE WHEN ${runs.costUsd} IS NULL THEN 1 ELSE 0 END) AS runsWithoutCost
     FROM ${runs}
-    WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()} ${byUser}
+    WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()} AND ${runs.imported} = 0 ${byUser}
     GROUP BY day, provider, model
     ORDER BY day, provider, model`);
 }

@@ -77,6 +77,10 @@ export const runs = sqliteTable(
     reservedUsd: real("reserved_usd"),
     /** Until when the instance streaming this run vouches for it (renewed every 2 s); past it, any instance marks the run interrupted. */
     leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    /** The process streaming this run: its own sweep never marks it, and only it may finish over a lapsed-lease mark. */
+    instanceId: text("instance_id"),
+    /** Came in through a bundle import: shown with its numbers, never counted as spend, budget or limit. */
+    imported: integer("imported", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },

@@ -139,12 +139,17 @@ export async function uploadVisibleTo(uploadId: string, userId: string, readAll:
   return Boolean(await firstRow(db, sql`select 1 as ok from ${runs} where ${runs.attachmentsSent} like ${pattern} and (${runs.visibility} = 'team' or ${runs.userId} = ${userId}) limit 1`));
 }
 
+/**
+ * Whether a share link shows this upload: it was sent as an attachment of the shared run
+ * (or comparison). What a run sent is recorded by the server, so an id written into a
+ * prompt's text shares nothing.
+ */
 export async function uploadInShare(uploadId: string, shareId: string, database?: Db): Promise<boolean> {
   const db = database ?? (await getDb());
   const pattern = `%${uploadId}%`;
   // A shared comparison shows every run of its group.
   return Boolean(
-    await firstRow(db, sql`select 1 as ok from ${runs} r where r.messages like ${pattern} and (r.share_id = ${shareId}
+    await firstRow(db, sql`select 1 as ok from ${runs} r where r.attachments_sent like ${pattern} and (r.share_id = ${shareId}
       or (r.compare_group_id is not null and r.compare_group_id = (select compare_group_id from ${runs} where share_id = ${shareId}))) limit 1`),
   );
 }
@@ -193,7 +198,7 @@ export async function spendByUser(range: { from: Date; to: Date }, database?: Db
     select ${runs.userId} as userId, ${runs.provider} as provider, ${runs.model} as model, count(*) as runs,
       coalesce(sum(${runs.costUsd}), 0) as costUsd, sum(${runs.providerCostUsd}) as providerCostUsd
     from ${runs}
-    where ${runs.createdAt} >= ${range.from.getTime()} and ${runs.createdAt} < ${range.to.getTime()}
+    where ${runs.createdAt} >= ${range.from.getTime()} and ${runs.createdAt} < ${range.to.getTime()} and ${runs.imported} = 0
     group by userId, provider, model order by userId, provider, model`);
 }
 

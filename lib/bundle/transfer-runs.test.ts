@@ -28,7 +28,7 @@ describe("export and import", () => {
     expect(await getRun("run-a")).toBeUndefined();
     expect(await importBundle(JSON.parse(JSON.stringify(bundle)), await ownerActor())).toEqual({ runsImported: 1, runsSkipped: 0, uploadsImported: 1, uploadsSkipped: 0 });
     // An imported run belongs to whoever imported it.
-    expect(await getRun("run-a")).toEqual({ ...original, shareId: null, userId: "local-owner" });
+    expect(await getRun("run-a")).toEqual({ ...original, shareId: null, userId: "local-owner", imported: true });
     expect(await readStored(image.id)).toEqual(fs.readFileSync(path.join(import.meta.dirname, "../../e2e/fixtures/sample.png")));
     expect(await importBundle(bundle, await ownerActor())).toEqual({ runsImported: 0, runsSkipped: 1, uploadsImported: 0, uploadsSkipped: 1 });
   });

@@ -38,10 +38,12 @@ export function requireAuthor(row: RunRow | undefined, id: string, actor: Actor)
   return visible;
 }
 
-/** The text of someone else's private run, blanked for an admin's metadata view. */
+/** The text of someone else's private run, blanked for an admin's metadata view; its files and share link go with it. */
 function hideContent(row: RunRow): RunRow {
   return {
     ...row,
+    attachmentsSent: [],
+    shareId: null,
     system: null,
     messages: [],
     promptText: "",

@@ -39,6 +39,8 @@ export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: 
     /** Set for runs that came through the API gateway: the key's name. */
     apiKeyName: row.apiKeyId ? (apiKeyName ?? "(deleted key)") : null,
     visibility: row.visibility,
+    /** Came in through a bundle import: its numbers are shown but never count as spend. */
+    imported: row.imported,
     author: author ? { name: author.name } : null,
     /** True when the viewer sees this run's numbers but not its text (an admin's view of a private run). */
     contentHidden: row.contentHidden ?? false,

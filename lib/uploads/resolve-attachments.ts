@@ -5,6 +5,7 @@ import type { AttachmentSent, UploadRow } from "@/db/schema";
 import type { Offering, ProviderCatalog } from "@/lib/catalog/schema";
 import { AppError } from "@/lib/http/app-error";
 import type { ParamValues } from "@/lib/params/param-validator";
+import { UPLOAD_URL } from "./attached-uploads";
 import { deliveryFor } from "./delivery";
 import { frameCount, sampleFrames, withBytesAsFile } from "./media-tools";
 import { readStored } from "./upload-store";
@@ -22,7 +23,6 @@ type FilePart = Extract<UiPart, { type: "file" }>;
 const MAX_FRAMES = 32;
 const DEFAULT_FPS = 2;
 
-const UPLOAD_URL = /^(?:https?:\/\/[^/]+)?\/api\/uploads\/([0-9a-f]{64})(?:\?share=([A-Za-z0-9_-]{24}))?$/;
 
 /** Whether the person starting the run may use this upload (theirs, a teammate's shared run's, or on a share link they opened). */
 export type UploadAccess = (uploadId: string, shareId: string | null) => Promise<boolean>;

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { directUploadOrigin } from "@/lib/uploads/storage/direct-upload-origin";
 import { addressFrom, isLoopback } from "@/lib/http/peer";
+import { hostRefusal } from "@/lib/http/host-check";
 import { authEnv, readEnv, readStorageEnv } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
@@ -31,6 +32,10 @@ function databaseSetupPage(problem: string): Response {
 <li>Redeploy: the production build creates the tables.</li>
 </ol>`,
   );
+}
+
+function wrongHostPage(reason: string): Response {
+  return plainPage(403, "Not available under this name", `<h1>Not available under this name</h1><p>${reason.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`);
 }
 
 function refusedPage(): Response {
@@ -65,11 +70,15 @@ export function proxy(request: NextRequest) {
   }
   // API routes only pass through here for the check above.
   if (path0.startsWith("/api/")) return NextResponse.next();
-  const { mode, trustProxy, publicUrl } = authEnv();
+  const env = authEnv();
+  const { mode, trustProxy, publicUrl } = env;
   const path = request.nextUrl.pathname;
 
   const setupProblem = databaseSetupProblem();
   if (setupProblem) return databaseSetupPage(setupProblem);
+
+  const wrongHost = hostRefusal(request.headers, env);
+  if (wrongHost) return wrongHostPage(wrongHost);
 
   if (mode === "none" && !isLoopback(addressFrom(request.headers, trustProxy))) return refusedPage();
 

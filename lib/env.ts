@@ -170,6 +170,7 @@ const authEnvSchema = z.object({
   AUTH_SECRET: maybe(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
   PUBLIC_URL: maybe(z.url({ error: "PUBLIC_URL must be a full URL such as https://playground.example.com" })),
   TRUST_PROXY: flag("TRUST_PROXY", false),
+  ALLOWED_HOSTS: list,
   AUTH_PASSWORD_ENABLED: flag("AUTH_PASSWORD_ENABLED", true),
   AUTH_ALLOWED_DOMAINS: list,
   PLAYGROUND_INIT_OWNER_EMAIL: maybe(z.email({ error: "PLAYGROUND_INIT_OWNER_EMAIL must be an email address" })),
@@ -196,6 +197,8 @@ export type AuthEnv = {
   secret: string | undefined;
   publicUrl: string | undefined;
   trustProxy: boolean;
+  /** Extra Host names accepted besides loopback (AUTH_MODE=none) and PUBLIC_URL's host; lower case, a port only where given. */
+  allowedHosts: string[];
   passwordEnabled: boolean;
   allowedDomains: string[];
   initOwner: { email: string; password: string } | null;
@@ -247,6 +250,7 @@ export function readAuthEnv(source: Record<string, string | undefined> = process
     secret: env.AUTH_SECRET,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ""),
     trustProxy: env.TRUST_PROXY,
+    allowedHosts: env.ALLOWED_HOSTS.map((h) => h.toLowerCase()),
     // Password sign-in is the point of "password" mode; elsewhere it can be switched off.
     passwordEnabled: env.AUTH_MODE === "password" || (env.AUTH_MODE === "oidc" && env.AUTH_PASSWORD_ENABLED),
     allowedDomains: env.AUTH_ALLOWED_DOMAINS.map((d) => d.toLowerCase().replace(/^@/, "")),

@@ -13,7 +13,7 @@ type Key = { id: string; name: string; prefix: string; createdAt: string; expire
 const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
 
 /** /keys: personal API keys for the gateway (shown once), with limits, last use and revoke. */
-export function KeysView({ providers, baseUrl }: { providers: { id: string; name: string }[]; baseUrl: string }) {
+export function KeysView({ providers, baseUrl, canCreate }: { providers: { id: string; name: string }[]; baseUrl: string; canCreate: boolean }) {
   const { data, error, reload } = useJson<{ keys: Key[] }>("/api/keys");
   const [created, setCreated] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,7 +24,12 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Call every offering you can use here from code, with the OpenAI client: base URL <code data-testid="gateway-base-url">{baseUrl}</code>, model ids like <code>simulator/qwen3.5-flash</code>. Each call is a run in your history, measured and billed like one from the playground.
         </p>
-        <form
+        {!canCreate && (
+          <p data-testid="keys-viewer-note" className="rounded border border-zinc-300 p-2 text-xs dark:border-zinc-700">
+            Viewers cannot run models, so they cannot make API keys. Ask an admin for the member role to call the gateway from code.
+          </p>
+        )}
+        {canCreate && <form
           data-testid="key-create-form"
           className="flex flex-wrap items-end gap-2"
           onSubmit={async (e) => {
@@ -77,7 +82,7 @@ export function KeysView({ providers, baseUrl }: { providers: { id: string; name
             <Input name="models" placeholder="simulator/qwen3.5-flash" className="ml-1 w-64" />
           </label>
           <Button type="submit" size="sm" variant="primary" data-testid="key-create">Create key</Button>
-        </form>
+        </form>}
         {(error || problem) && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{error ?? problem}</p>}
         {created && (
           <OneTimeSecret id="new-key" testId="new-key" label="Your new key. Copy it now: it is not shown again." value={created} />

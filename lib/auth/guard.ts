@@ -10,9 +10,13 @@ type Guarded<C> = (request: Request, context: C, actor: Actor) => Promise<Respon
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** State-changing requests from another site are refused (a bearer-token client is not a browser and sends no cookie). */
+/**
+ * State-changing requests from another site are refused. A bearer-token client is
+ * not a browser riding on a cookie, so it is let through; any other Authorization
+ * (a browser resends cached Basic credentials to any site's requests) is not.
+ */
 export function refuseCrossSite(request: Request): void {
-  if (!UNSAFE.has(request.method) || request.headers.has("authorization")) return;
+  if (!UNSAFE.has(request.method) || /^bearer /i.test(request.headers.get("authorization") ?? "")) return;
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if ((origin && origin !== publicOrigin(request)) || fetchSite === "cross-site") {

@@ -4,6 +4,7 @@ import type { UserRow } from "@/db/schema";
 import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { clientAddress, isLoopback } from "@/lib/http/client-address";
+import { hostRefusal } from "@/lib/http/host-check";
 import type { Actor } from "./actor";
 import { getAuth } from "./better-auth";
 import { userForIdentity, verifyIdentityHeader } from "./header-identity";
@@ -23,6 +24,8 @@ function toActor(user: UserRow, via: Actor["via"], ip: string | null): Actor {
  */
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const env = authEnv();
+  const wrongHost = hostRefusal(headers, env);
+  if (wrongHost) throw new AppError("host_not_allowed", wrongHost);
   const ip = clientAddress(headers);
   if (env.mode === "none" && !isLoopback(ip)) throw new AppError("remote_access_refused", REMOTE_REFUSED_MESSAGE);
   const authorization = headers.get("authorization");

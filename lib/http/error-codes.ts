@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   cross_site_request: 403,
   domain_not_allowed: 403,
   forbidden: 403,
+  host_not_allowed: 403,
   key_not_allowed: 403,
   not_author: 403,
   offering_not_allowed: 403,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { changedRows, firstRow, getDb, type Db } from "./index";
 import { catalogOverrides, runExchanges, runs, uploads, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 import type { CapturedExchange } from "@/lib/providers/upstream-capture";
@@ -35,14 +35,20 @@ export async function insertRun(row: NewRunRow, database?: Db): Promise<void> {
   await db.insert(runs).values(row).run();
 }
 
-/** Finish a run exactly once: only a row still `streaming` changes. Returns whether it did. */
-export async function finishRun(id: string, finish: RunFinish, database?: Db): Promise<boolean> {
+/**
+ * Finish a run exactly once: only a row still `streaming` changes, or one that
+ * another instance's sweep marked interrupted while this instance (`instanceId`,
+ * which streamed it) was still at it: the real ending, text and cost win over
+ * the guess. Returns whether it wrote.
+ */
+export async function finishRun(id: string, finish: RunFinish, database?: Db, instanceId?: string): Promise<boolean> {
   const db = database ?? (await getDb());
+  const markedLapsed = instanceId ? and(eq(runs.status, "interrupted"), eq(runs.instanceId, instanceId), eq(runs.errorCode, LAPSED_LEASE_CODE)) : undefined;
   const result = await db
     .update(runs)
     // Finishing releases the run's budget reservation: its real cost now counts instead.
     .set({ ...finish, reservedUsd: null, leaseUntil: null, finishedAt: new Date() })
-    .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
+    .where(and(eq(runs.id, id), markedLapsed ? or(eq(runs.status, "streaming"), markedLapsed) : eq(runs.status, "streaming")))
     .run();
   return changedRows(result) === 1;
 }
@@ -55,26 +61,43 @@ export async function getRun(id: string, database?: Db): Promise<RunRow | undefi
 /** How long a streaming run's lease lasts; its instance renews it every 2 s. */
 export const RUN_LEASE_MS = 6000;
 
-/** Save the partial output of a run still streaming and renew its lease, so a crash loses at most a few seconds. */
+/** Save the partial output of a run still streaming, so a crash loses at most a few seconds of it. */
 export async function checkpointRun(id: string, output: { outputText: string; outputReasoning: string }, database?: Db): Promise<void> {
   const db = database ?? (await getDb());
   await db
     .update(runs)
-    .set({ ...output, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) })
+    .set(output)
     .where(and(eq(runs.id, id), eq(runs.status, "streaming")))
     .run();
 }
 
-/**
- * Runs whose instance stopped vouching for them (a crash, a kill, a restart)
- * cannot finish any more: any instance marks them interrupted, keeping their text.
- */
-export async function markInterruptedRuns(database?: Db, now = Date.now()): Promise<number> {
+/** The error code a sweep leaves on a run whose instance stopped renewing its lease. */
+export const LAPSED_LEASE_CODE = "interrupted";
+
+/** One statement renews the lease of every run this instance is streaming, however many there are. */
+export async function renewLeases(instanceId: string, database?: Db, now = Date.now()): Promise<number> {
   const db = database ?? (await getDb());
   const result = await db
     .update(runs)
-    .set({ status: "interrupted", reservedUsd: null, leaseUntil: null, finishedAt: new Date(now), errorCode: "interrupted", errorMessage: "The server stopped while this run was streaming." })
-    .where(and(eq(runs.status, "streaming"), or(isNull(runs.leaseUntil), lt(runs.leaseUntil, new Date(now)))!))
+    .set({ leaseUntil: new Date(now + RUN_LEASE_MS) })
+    .where(and(eq(runs.status, "streaming"), eq(runs.instanceId, instanceId)))
+    .run();
+  return changedRows(result);
+}
+
+/**
+ * Runs whose instance stopped vouching for them (a crash, a kill, a restart)
+ * cannot finish any more: any other instance marks them interrupted, keeping
+ * their text. An instance never marks its own runs: it knows they are alive,
+ * even when a busy event loop kept it from renewing their leases in time.
+ */
+export async function markInterruptedRuns(database?: Db, now = Date.now(), ownInstanceId?: string): Promise<number> {
+  const db = database ?? (await getDb());
+  const notOwn = ownInstanceId ? or(isNull(runs.instanceId), ne(runs.instanceId, ownInstanceId)) : undefined;
+  const result = await db
+    .update(runs)
+    .set({ status: "interrupted", reservedUsd: null, leaseUntil: null, finishedAt: new Date(now), errorCode: LAPSED_LEASE_CODE, errorMessage: "The server stopped while this run was streaming." })
+    .where(and(eq(runs.status, "streaming"), or(isNull(runs.leaseUntil), lt(runs.leaseUntil, new Date(now))), notOwn))
     .run();
   return changedRows(result);
 }

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatUsdPlain, monthStartUtc } from "@/lib/runs/budget-format";
 import { AppError } from "@/lib/http/app-error";
 import { hitRateLimit } from "@/lib/http/rate-limit";
+import { instanceId } from "./run-leases";
 
 // Admission of a run against rate limits and budgets. Budgets are hard caps:
 // the run's worst-case cost is reserved in the same write transaction that
@@ -52,7 +53,7 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
   const caps = await capsFor(actor, user);
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
-  const reserved = (): NewRunRow => ({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS) });
+  const reserved = (): NewRunRow => ({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS), instanceId: instanceId() });
   if (caps.length === 0 && !actor.key?.maxConcurrent && !user?.maxConcurrent) {
     return { writeRow: () => insertRun(reserved()) };
   }

@@ -8,6 +8,7 @@ import type { ProviderAdapter } from "@/lib/providers/types";
 import type { UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import type { RunError } from "./describe-error";
 import { computeRunMetrics } from "./run-metrics";
+import { instanceId } from "./run-leases";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
 
 
@@ -39,7 +40,7 @@ export class RunRecorder {
   private interrupted = false;
   private settled: Promise<RunSummary> | null = null;
   private lastCheckpointAt = performance.now();
-  /** Renews the run's lease (and saves its text) every 2 s while it streams, even before the first token. */
+  /** Saves the text every 2 s while it streams, even when no token comes to trigger it. */
   private readonly heartbeat: ReturnType<typeof setInterval>;
 
   private readonly upstream: UpstreamObservation;
@@ -90,8 +91,13 @@ export class RunRecorder {
     }
   }
 
-  /** Fire and forget: a failed checkpoint must not disturb the stream. */
+  private checkpointedLength = 0;
+
+  /** Fire and forget: a failed checkpoint must not disturb the stream. Nothing new, nothing written (the lease is the instance's, run-leases.ts). */
   private checkpoint(): void {
+    const length = this.text.length + this.reasoning.length;
+    if (length === this.checkpointedLength) return;
+    this.checkpointedLength = length;
     const output = { outputText: this.text, outputReasoning: this.reasoning };
     this.recorded.then(() => checkpointRun(this.runId, output)).catch(() => undefined);
   }
@@ -261,7 +267,7 @@ export class RunRecorder {
         tokensPerSecond: summary.tokensPerSecond,
         errorCode: summary.error?.code ?? null,
         errorMessage: summary.error?.message ?? null,
-      }))
+      }, undefined, instanceId()))
         // The exchange goes with this instance's final write; a row that is gone (deleted, restored over) gets none.
         .then((finished) => (finished ? this.saveExchange() : undefined))
         .then(() => summary)

@@ -1,8 +1,8 @@
 import "server-only";
-import { markInterruptedRuns } from "@/db/queries";
 import { assignOrphansTo, findOwner } from "@/db/team-queries";
 import { closeDatabase, getDb } from "@/db";
 import { handleShutdownSignals } from "./shutdown";
+import { keepLeases } from "./run-leases";
 import { databaseSetupProblem } from "@/lib/http/deployment-check";
 import { uploadStorage } from "@/lib/uploads/storage";
 import { initOwnerFromEnv } from "@/lib/auth/setup-owner";
@@ -37,13 +37,7 @@ export async function prepareOnStartup(): Promise<void> {
     console.error(`[startup] ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
-  const sweep = async () => {
-    const interrupted = await markInterruptedRuns().catch(() => 0);
-    if (interrupted > 0) console.log(`[runs] marked ${interrupted} run(s) whose instance stopped as interrupted`);
-  };
-  await sweep();
-  // Every instance sweeps: a run whose lease ran out (its instance died) is closed within seconds.
-  setInterval(() => void sweep(), 2000).unref();
+  keepLeases();
   await initOwnerFromEnv();
   if (authEnv().mode === "none") await ensureLocalOwner();
   await ensureInitApiKey(authEnv().initApiKey);

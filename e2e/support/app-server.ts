@@ -46,6 +46,11 @@ export class AppServer {
     private readonly allowServerErrors = false,
   ) {}
 
+  /** The server process's id while it runs (to read its memory from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import type http from "node:http";
+import { Readable } from "node:stream";
 import { AppError } from "./app-error";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
@@ -35,13 +36,15 @@ export function answerDirectly(req: http.IncomingMessage, res: http.ServerRespon
   return true;
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.once("error", reject);
-  });
+/**
+ * The request's body as it arrives, not read in advance: the handler checks
+ * credentials before it reads a byte, and its size limit applies while bytes
+ * arrive (413 at once), so an unauthenticated or oversized upload costs nothing.
+ */
+function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> | null {
+  const declared = req.headers["content-length"];
+  if (declared === "0" || (declared === undefined && req.headers["transfer-encoding"] === undefined)) return null;
+  return Readable.toWeb(req) as ReadableStream<Uint8Array>;
 }
 
 function requestHeaders(req: http.IncomingMessage): Headers {
@@ -65,13 +68,14 @@ async function serve(handler: FetchHandler, req: http.IncomingMessage, res: http
 
   let response: Response;
   try {
-    const body = await readBody(req);
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+    // The URL's host is not the client's to choose (a malformed Host would make it throw); the handler reads the header.
+    const request = new Request(`http://localhost${req.url}`, {
       method: req.method,
       headers: requestHeaders(req),
-      body: body.length > 0 ? (body as Uint8Array<ArrayBuffer>) : null,
+      body: bodyStream(req),
+      duplex: "half",
       signal: hangUp.signal,
-    });
+    } as RequestInit);
     response = await handler(request);
   } catch (error) {
     // Handlers turn their own errors into JSON; this is only for a failure in this adapter itself.
@@ -128,6 +132,8 @@ async function writeResponse(response: Response, res: http.ServerResponse, hungU
         if (res.destroyed) return;
       }
     }
+    // Uncork first: ending a corked response sent the chunked terminator ahead of the last chunk.
+    if (corked) uncork();
     res.end();
   } catch {
     // The stream failed after the status was sent: all that is left is to cut the connection.

@@ -6,8 +6,21 @@ import { clientAddress, publicOrigin } from "@/lib/http/client-address";
 import { audit } from "@/lib/team/audit";
 import { getAuth } from "./better-auth";
 
+/** Deletes every `token` field (a session's, in any object or list of sessions) from a parsed body, in place. */
+function dropTokens(value: unknown, depth: number): void {
+  if (!value || typeof value !== "object" || depth > 4) return;
+  if (Array.isArray(value)) {
+    for (const item of value) dropTokens(item, depth + 1);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  delete record.token;
+  for (const child of Object.values(record)) dropTokens(child, depth + 1);
+}
+
 /**
- * Better Auth also puts the session token in some JSON bodies (for bearer
+ * Better Auth also puts the session token in some JSON bodies (sign-in, get-session,
+ * and every session of list-sessions) (for bearer
  * clients we do not use). It belongs only in the httpOnly cookie.
  */
 async function stripTokens(response: Response): Promise<Response> {
@@ -18,11 +31,7 @@ async function stripTokens(response: Response): Promise<Response> {
   } catch {
     /* not JSON after all: passed on as it came */
   }
-  if (body && typeof body === "object") {
-    const record = body as Record<string, unknown>;
-    delete record.token;
-    if (record.session && typeof record.session === "object") delete (record.session as Record<string, unknown>).token;
-  }
+  dropTokens(body, 0);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   return new Response(body && typeof body === "object" ? JSON.stringify(body) : text || null, { status: response.status, statusText: response.statusText, headers });

@@ -14,16 +14,21 @@ import { createBackup, type Manifest } from "./backup";
 // (consistent snapshot, uploads, sha256 manifest) as one .tar.gz, which
 // `npm run restore -- <file>` takes as it is.
 
-/** A backup as a streamed .tar.gz; the temporary folder goes once the download ends. */
-export async function backupArchiveResponse(actor: Actor): Promise<Response> {
+/**
+ * A backup as a streamed .tar.gz; the temporary folder goes once the download ends.
+ * Session tokens stay out of it unless the owner asks (`?sessions=1`).
+ */
+export async function backupArchiveResponse(request: Request, actor: Actor): Promise<Response> {
   // It holds every person's text: the owner's, or an admin's who may read all runs.
   if (actor.role !== "owner" && !readsAllContent(actor)) {
     throw new AppError("forbidden", "A backup holds everyone's runs: only the owner (or admins with ADMIN_CAN_READ_RUNS=true) can download it.");
   }
+  const withSessions = new URL(request.url).searchParams.get("sessions") === "1";
+  if (withSessions && actor.role !== "owner") throw new AppError("forbidden", "Only the owner can download a backup with the sign-in sessions in it.");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "playground-backup-"));
   let manifest: Manifest;
   try {
-    manifest = (await createBackup(dir)).manifest;
+    manifest = (await createBackup(dir, { withSessions })).manifest;
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -125,3 +125,25 @@ describe("upgrades", () => {
     await expect(openDatabase(file)).rejects.toThrow(/written by a newer version of the playground/);
   });
 });
+
+describe("session tokens in backups", () => {
+  it("the downloadable backup leaves sign-in sessions out unless asked; the local one keeps them", async () => {
+    process.env.DATA_DIR = temp("backup-sessions");
+    const owner = await ownerActor();
+    const handle = await openDatabase(path.join(process.env.DATA_DIR, "playground.db"));
+    const now = Date.now();
+    await handle.exec(`INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES ('s1', 'secret-session-token', '${owner.id}', ${now + 86_400_000}, ${now}, ${now})`);
+    handle.close();
+    const count = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const n = (db.prepare("select count(*) as n from sessions").get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    const without = await createBackup(temp("backup-out"), { withSessions: false });
+    expect(count(path.join(without.dir, "playground.db"))).toBe(0);
+    expect(fs.readFileSync(path.join(without.dir, "playground.db")).includes("secret-session-token")).toBe(false);
+    const local = await createBackup(temp("backup-out"));
+    expect(count(path.join(local.dir, "playground.db"))).toBe(1);
+  });
+});

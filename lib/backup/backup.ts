@@ -38,13 +38,27 @@ function listUploadFiles(root: string): { id: string; file: string }[] {
     .flatMap((d) => fs.readdirSync(path.join(root, d.name)).filter((f) => /^[0-9a-f]{64}$/.test(f)).map((id) => ({ id, file: path.join(root, d.name, id) })));
 }
 
+/**
+ * Session tokens sign people in: a copy of the database that leaves the server
+ * (the admin download) goes without them unless the owner asks. Restoring it signs everyone out.
+ */
+async function dropSessions(dbFile: string): Promise<void> {
+  const handle = await openDatabase(dbFile);
+  try {
+    await handle.exec("DELETE FROM sessions; DELETE FROM verifications; VACUUM;");
+  } finally {
+    handle.close();
+  }
+}
+
 /** Writes a backup folder (default DATA_DIR/backups/<time>) and returns it with its manifest. */
-export async function createBackup(target?: string): Promise<{ dir: string; manifest: Manifest }> {
+export async function createBackup(target?: string, options: { withSessions?: boolean } = {}): Promise<{ dir: string; manifest: Manifest }> {
   const createdAt = new Date().toISOString();
   const dir = target ?? path.join(readEnv().dataDir, "backups", createdAt.replace(/[:.]/g, "-"));
   fs.mkdirSync(dir, { recursive: true });
   const dbFile = path.join(dir, "playground.db");
   await snapshotDatabase(await getDatabaseHandle(), dbFile);
+  if (options.withSessions === false) await dropSessions(dbFile);
   const uploads: Manifest["uploads"] = [];
   const uploadsStorage = uploadStorage().kind;
   for (const { id, file } of uploadsStorage === "local" ? listUploadFiles(uploadsDir()) : []) {

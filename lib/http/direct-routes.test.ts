@@ -74,4 +74,25 @@ describe("direct routes", () => {
     for (let i = 0; i < 50 && !lastSignal!.aborted; i++) await new Promise((r) => setTimeout(r, 10));
     expect(lastSignal!.aborted).toBe(true);
   });
+
+  it("answers TRACE and a malformed Host with a JSON 4xx before any handler (Next would fail on them with a 500)", async () => {
+    const raw = (method: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(`${base}/direct`, { method, headers, setHost: !("host" in headers) }, (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const before = reachedNext.length;
+    const trace = await raw("TRACE", {});
+    expect(trace.status).toBe(405);
+    expect(JSON.parse(trace.body)).toMatchObject({ error: { code: "method_not_allowed" } });
+    const badHost = await raw("POST", { host: "evil example/../" });
+    expect(badHost.status).toBe(400);
+    expect(JSON.parse(badHost.body)).toMatchObject({ error: { code: "invalid_host" } });
+    expect(reachedNext.length).toBe(before);
+  });
 });

@@ -77,6 +77,8 @@ describe("run queries (real SQLite file, real migrations)", () => {
     await finishRun("a", { status: "done", costUsd: 0.002, providerCostUsd: 0.0021 }, db);
     await newRun("b", day + 1000, { provider: "openrouter", model: "m" });
     await finishRun("b", { status: "done", costUsd: 0.003 }, db);
+    await newRun("e", day + 2000, { provider: "empiriolabs", model: "e" });
+    await finishRun("e", { status: "done", costUsd: 0.001, providerCostUsd: 0.09 }, db);
     await newRun("c", day + 86_400_000, { provider: "segmind", model: "s" });
     await finishRun("c", { status: "done", providerCostUsd: 0.01 }, db);
     await newRun("d", day + 86_400_000, { provider: "simulator", model: "x" });
@@ -84,10 +86,14 @@ describe("run queries (real SQLite file, real migrations)", () => {
     await newRun("outside", day - 10 * 86_400_000);
     const rows = await costTotals({ from: new Date(day - 86_400_000), to: new Date(day + 2 * 86_400_000) }, db);
     expect(rows).toEqual([
-      { day: "2026-11-20", provider: "openrouter", model: "m", runs: 2, costUsd: 0.005, providerCostUsd: 0.0021, runsWithoutCost: 0 },
-      { day: "2026-11-21", provider: "segmind", model: "s", runs: 1, costUsd: 0, providerCostUsd: 0.01, runsWithoutCost: 1 },
+      // e: billed 90x the computed cost.
+      { day: "2026-11-20", provider: "empiriolabs", model: "e", runs: 1, costUsd: 0.001, providerCostUsd: 0.09, runsWithoutCost: 0, costMismatches: 1 },
+      // a: billed 0.0021 against 0.002 computed is within 10%; no mismatch.
+      { day: "2026-11-20", provider: "openrouter", model: "m", runs: 2, costUsd: 0.005, providerCostUsd: 0.0021, runsWithoutCost: 0, costMismatches: 0 },
+      // No run had a price: unknown (null), never $0.
+      { day: "2026-11-21", provider: "segmind", model: "s", runs: 1, costUsd: null, providerCostUsd: 0.01, runsWithoutCost: 1, costMismatches: 0 },
       // No run reported a cost: not reported (null), never $0.
-      { day: "2026-11-21", provider: "simulator", model: "x", runs: 1, costUsd: 0.001, providerCostUsd: null, runsWithoutCost: 0 },
+      { day: "2026-11-21", provider: "simulator", model: "x", runs: 1, costUsd: 0.001, providerCostUsd: null, runsWithoutCost: 0, costMismatches: 0 },
     ]);
   });
 });

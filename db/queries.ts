@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "
 import { changedRows, firstRow, getDb, type Db } from "./index";
 import { catalogOverrides, runExchanges, runs, uploads, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 import type { CapturedExchange } from "@/lib/providers/upstream-capture";
+import { RECONCILE_TOLERANCE } from "@/lib/pricing/explain-cost";
 
 // All data access goes through these async functions, which await every
 // statement, so better-sqlite3 and libSQL (Turso) serve them alike.
@@ -194,8 +195,11 @@ export async function getUpload(id: string, database?: Db): Promise<UploadRow | 
   return db.select().from(uploads).where(eq(uploads.id, id)).get();
 }
 
-/** providerCostUsd is null where no run reported one ("not reported", never $0). */
-export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null; runsWithoutCost: number };
+/**
+ * costUsd is null where no run had a price ("unknown price", never $0), providerCostUsd where no run
+ * reported one ("not reported"). costMismatches: runs whose billed cost is more than 10% off the computed one.
+ */
+export type CostTotalRow = { day: string; provider: string; model: string; runs: number; costUsd: number | null; providerCostUsd: number | null; runsWithoutCost: number; costMismatches: number };
 
 /** Cost totals by day, provider and model for a period (UTC days). */
 export async function costTotals(range: { from: Date; to: Date; userId?: string }, database?: Db): Promise<CostTotalRow[]> {
@@ -203,8 +207,10 @@ export async function costTotals(range: { from: Date; to: Date; userId?: string 
   const byUser = range.userId ? sql`AND ${runs.userId} = ${range.userId}` : sql``;
   return db.all<CostTotalRow>(sql`
     SELECT date(${runs.createdAt} / 1000, 'unixepoch') AS day, ${runs.provider} AS provider, ${runs.model} AS model,
-      count(*) AS runs, coalesce(sum(${runs.costUsd}), 0) AS costUsd, sum(${runs.providerCostUsd}) AS providerCostUsd,
-      sum(CASE WHEN ${runs.costUsd} IS NULL THEN 1 ELSE 0 END) AS runsWithoutCost
+      count(*) AS runs, sum(${runs.costUsd}) AS costUsd, sum(${runs.providerCostUsd}) AS providerCostUsd,
+      sum(CASE WHEN ${runs.costUsd} IS NULL THEN 1 ELSE 0 END) AS runsWithoutCost,
+      sum(CASE WHEN ${runs.costUsd} IS NOT NULL AND ${runs.providerCostUsd} IS NOT NULL
+        AND abs(${runs.providerCostUsd} - ${runs.costUsd}) > ${RECONCILE_TOLERANCE} * max(abs(${runs.providerCostUsd}), abs(${runs.costUsd})) THEN 1 ELSE 0 END) AS costMismatches
     FROM ${runs}
     WHERE ${runs.createdAt} >= ${range.from.getTime()} AND ${runs.createdAt} < ${range.to.getTime()} AND ${runs.imported} = 0 ${byUser}
     GROUP BY day, provider, model

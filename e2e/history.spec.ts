@@ -56,12 +56,15 @@ test("history: search, filter, compare selected runs, delete, and cost totals wi
   await expect(page.getByTestId("history-row")).toHaveCount(2);
 
   // Costs: totals, a chart and a CSV for the period.
-  await expect(page.getByTestId("cost-total")).toHaveText(/^\$0\.000\d+$/);
+  // The simulator's runs are not spend: their list-price equivalent is on its own line, out of the total and the chart.
+  await expect(page.getByTestId("cost-total")).toHaveText("$0");
+  await expect(page.getByTestId("cost-simulated")).toContainText(/its \d runs would cost \$0\.000\d+ at list price/);
   await expect(page.getByTestId("cost-row")).toHaveCount(1);
-  await expect(page.getByTestId("cost-chart").locator(".recharts-bar-rectangle").first()).toBeAttached();
+  await expect(page.getByTestId("cost-row")).toContainText("simulated, not spend");
+  await expect(page.getByTestId("cost-chart").locator(".recharts-bar-rectangle")).toHaveCount(0);
   const csv = await (await request.get((await page.getByTestId("cost-csv").getAttribute("href"))!)).text();
-  expect(csv.split("\n")[0]).toBe("day,provider,model,runs,computed_cost_usd,provider_reported_cost_usd,runs_without_computed_cost");
-  expect(csv).toContain(",simulator,qwen3.5-flash,2,");
+  expect(csv.split("\n")[0]).toBe("day,provider,model,runs,computed_cost_usd,provider_reported_cost_usd,runs_without_computed_cost,runs_billed_over_10pct_off,simulated");
+  expect(csv).toMatch(/,simulator,qwen3\.5-flash,2,[0-9.e-]+,,0,0,yes\n/);
 });
 
 test("a seeded history: the list renders only what is on screen, and the cost chart shows the seeded days", async ({ page }) => {

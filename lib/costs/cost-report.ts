@@ -4,14 +4,16 @@ import { costTotals, type CostTotalRow } from "@/db/queries";
 import { listUsers, spendByUser } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/http/app-error";
+import { getCatalog } from "@/lib/catalog/public-catalog";
 
 const querySchema = z.object({ from: z.iso.date(), to: z.iso.date(), user: z.string().max(100).optional() });
 
-export type { CostTotalRow };
+/** `simulated`: the built-in simulator's list-price equivalent, shown apart and never counted as spend. */
+export type CostReportRow = CostTotalRow & { simulated: boolean };
 
-export type UserCostRow = { userId: string | null; userName: string; userEmail: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null };
+export type UserCostRow = { userId: string | null; userName: string; userEmail: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number | null; simulated: boolean };
 
-export type CostReport = { from: string; to: string; scope: "team" | "own"; rows: CostTotalRow[]; byUser: UserCostRow[] };
+export type CostReport = { from: string; to: string; scope: "team" | "own"; rows: CostReportRow[]; byUser: UserCostRow[] };
 
 /**
  * Cost totals for whole UTC days from..to (inclusive), by day, provider and
@@ -28,13 +30,14 @@ export async function costReport(url: URL, actor: Actor): Promise<CostReport> {
   const scope = actor.role === "member" ? "own" : "team";
   const userId = scope === "own" ? actor.id : parsed.data.user;
   const range = { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) };
-  const rows = await costTotals({ ...range, userId });
+  const simulated = new Set((await getCatalog()).providers.filter((p) => p.builtIn).map((p) => p.id));
+  const rows = (await costTotals({ ...range, userId })).map((r) => ({ ...r, simulated: simulated.has(r.provider) }));
   const users = new Map((await listUsers()).map((u) => [u.id, u]));
   const byUser = (await spendByUser(range))
     .filter((r) => !userId || r.userId === userId)
     .map((r) => {
       const user = r.userId ? users.get(r.userId) : undefined;
-      return { ...r, userName: user?.name ?? "(unknown)", userEmail: user?.email ?? null };
+      return { ...r, userName: user?.name ?? "(unknown)", userEmail: user?.email ?? null, simulated: simulated.has(r.provider) };
     });
   return { from, to, scope, rows, byUser };
 }
@@ -44,9 +47,14 @@ function csvField(value: string | number | null): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function costCsv(rows: CostTotalRow[]): string {
-  const header = ["day", "provider", "model", "runs", "computed_cost_usd", "provider_reported_cost_usd", "runs_without_computed_cost"];
-  const lines = rows.map((r) => [r.day, r.provider, r.model, r.runs, r.costUsd, r.providerCostUsd, r.runsWithoutCost].map(csvField).join(","));
+/** A total with no price behind it is "unknown price", never 0. */
+const UNKNOWN_PRICE = "unknown price";
+
+export function costCsv(rows: CostReportRow[]): string {
+  const header = ["day", "provider", "model", "runs", "computed_cost_usd", "provider_reported_cost_usd", "runs_without_computed_cost", "runs_billed_over_10pct_off", "simulated"];
+  const lines = rows.map((r) =>
+    [r.day, r.provider, r.model, r.runs, r.costUsd ?? UNKNOWN_PRICE, r.providerCostUsd, r.runsWithoutCost, r.costMismatches, r.simulated ? "yes" : "no"].map(csvField).join(","),
+  );
   return `${[header.join(","), ...lines].join("\n")}\n`;
 }
 

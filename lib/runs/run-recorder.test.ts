@@ -71,7 +71,8 @@ describe("RunRecorder", () => {
       cachedInputTokens: 20,
       usageEstimated: false,
       providerCostUsd: 0.5,
-      providerReport: { notes: ["header 1"] },
+      // A billed $0.50 against a computed $0.00017 is shown with both and the gap.
+      providerReport: { notes: ["header 1", expect.stringMatching(/^The provider billed \$0\.500; the price table gives \$0\.000170/)] },
       errorCode: null,
     });
     expect(row.toolCalls).toEqual([{ toolCallId: "call_1", toolName: "get_weather", input: { city: "Paris" } }]);
@@ -95,6 +96,16 @@ describe("RunRecorder", () => {
       usageEstimated: true,
       costUsd: (50 * 1 + 3 * 2) / 1e6,
     });
+  });
+
+  it("a run refused before its first token (a 429) costs $0 with a note, not an estimate", async () => {
+    const refused = await recorder({ estimatedInputTokens: 300 });
+    refused.r.observe({ type: "error", error: new Error("429 Too Many Requests") } as Part);
+    const summary = await refused.r.settle();
+    expect(summary.costUsd).toBe(0);
+    const row = (await getRun(refused.runId))!;
+    expect(row).toMatchObject({ status: "error", costUsd: 0, outputText: "" });
+    expect(row.providerReport.notes?.[0]).toMatch(/before the first token.*costs \$0/);
   });
 
   it("an error part keeps its words; a stop wins over everything and is billed as far as it went", async () => {

@@ -3,7 +3,7 @@ import { InvalidResponseDataError, type LanguageModelUsage, type TextStreamPart,
 import type { Pricing } from "@/lib/catalog/schema";
 import { checkpointRun, finishRun, saveRunExchange, type RunFinish } from "@/db/queries";
 import type { ProviderReport, StoredToolCall } from "@/db/schema";
-import { computeCost } from "@/lib/pricing/compute-cost";
+import { explainCost } from "@/lib/pricing/explain-cost";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import type { UpstreamObservation } from "@/lib/providers/upstream-fetch";
 import type { RunError } from "./describe-error";
@@ -186,13 +186,19 @@ export class RunRecorder {
       usage.outputTokens,
       (this.upstream.contentReads ?? 0) <= 1,
     );
-    const cost = computeCost(this.pricing, {
-      inputTokens: usage.inputTokens,
-      outputTokens: usage.outputTokens,
-      reasoningTokens: usage.reasoningTokens,
-      cachedInputTokens: usage.cachedInputTokens,
-      toolCalls: this.report.toolUsage,
+    const cost = explainCost({
+      pricing: this.pricing,
+      usage: {
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        reasoningTokens: usage.reasoningTokens,
+        cachedInputTokens: usage.cachedInputTokens,
+        toolCalls: this.report.toolUsage,
+      },
+      providerCostUsd: this.providerCostUsd,
+      failedBeforeFirstToken: status === "error" && this.firstTokenAt === null && this.toolCalls.length === 0 && !this.usage?.outputTokens,
     });
+    const notes = [...new Set([...(this.report.notes ?? []), ...cost.notes])];
     return {
       ...metrics,
       status,
@@ -202,9 +208,9 @@ export class RunRecorder {
       reasoningTokens: usage.reasoningTokens,
       cachedInputTokens: usage.cachedInputTokens,
       usageEstimated: usage.estimated,
-      costUsd: cost.totalUsd,
+      costUsd: cost.costUsd,
       providerCostUsd: this.providerCostUsd,
-      providerReport: this.report,
+      providerReport: notes.length ? { ...this.report, notes } : this.report,
       error:
         status === "error"
           ? (this.error ?? { code: "upstream_error", message: "The stream ended with an error." })

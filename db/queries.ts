@@ -73,7 +73,7 @@ export async function checkpointRun(id: string, output: { outputText: string; ou
 }
 
 /** The error code a sweep leaves on a run whose instance stopped renewing its lease. */
-export const LAPSED_LEASE_CODE = "interrupted";
+const LAPSED_LEASE_CODE = "interrupted";
 
 /** One statement renews the lease of every run this instance is streaming, however many there are. */
 export async function renewLeases(instanceId: string, database?: Db, now = Date.now()): Promise<number> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { changedRows, firstRow, getDb, type Db } from "./index";
 import { catalogOverrides, runExchanges, runs, uploads, type CatalogOverrideRow, type NewRunRow, type RunRow, type RunStatus, type UploadRow } from "./schema";
 import type { CapturedExchange } from "@/lib/providers/upstream-capture";
@@ -76,29 +76,30 @@ export async function checkpointRun(id: string, output: { outputText: string; ou
 const LAPSED_LEASE_CODE = "interrupted";
 
 /** One statement renews the lease of every run this instance is streaming, however many there are. */
-export async function renewLeases(instanceId: string, database?: Db, now = Date.now()): Promise<number> {
+export async function renewLeases(liveIds: string[], database?: Db, now = Date.now()): Promise<number> {
+  if (liveIds.length === 0) return 0;
   const db = database ?? (await getDb());
   const result = await db
     .update(runs)
     .set({ leaseUntil: new Date(now + RUN_LEASE_MS) })
-    .where(and(eq(runs.status, "streaming"), eq(runs.instanceId, instanceId)))
+    .where(and(eq(runs.status, "streaming"), inArray(runs.id, liveIds)))
     .run();
   return changedRows(result);
 }
 
 /**
  * Runs whose instance stopped vouching for them (a crash, a kill, a restart)
- * cannot finish any more: any other instance marks them interrupted, keeping
- * their text. An instance never marks its own runs: it knows they are alive,
- * even when a busy event loop kept it from renewing their leases in time.
+ * cannot finish any more: any instance marks them interrupted, keeping their
+ * text. An instance never marks the runs it is itself streaming (`liveIds`):
+ * it knows they are alive, even when a busy event loop kept it from renewing
+ * their leases in time.
  */
-export async function markInterruptedRuns(database?: Db, now = Date.now(), ownInstanceId?: string): Promise<number> {
+export async function markInterruptedRuns(database?: Db, now = Date.now(), liveIds: string[] = []): Promise<number> {
   const db = database ?? (await getDb());
-  const notOwn = ownInstanceId ? or(isNull(runs.instanceId), ne(runs.instanceId, ownInstanceId)) : undefined;
   const result = await db
     .update(runs)
     .set({ status: "interrupted", reservedUsd: null, leaseUntil: null, finishedAt: new Date(now), errorCode: LAPSED_LEASE_CODE, errorMessage: "The server stopped while this run was streaming." })
-    .where(and(eq(runs.status, "streaming"), or(isNull(runs.leaseUntil), lt(runs.leaseUntil, new Date(now))), notOwn))
+    .where(and(eq(runs.status, "streaming"), or(isNull(runs.leaseUntil), lt(runs.leaseUntil, new Date(now))), liveIds.length ? notInArray(runs.id, liveIds) : undefined))
     .run();
   return changedRows(result);
 }

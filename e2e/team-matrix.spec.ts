@@ -76,6 +76,7 @@ test.describe.serial("route x role x ownership", () => {
   const bundle = { format: "llm-playground-bundle", version: 1, exportedAt: "2026-11-20T00:00:00.000Z", runs: [], uploads: [] };
   const cases = (): Case[] => [
     { route: "/api/health", method: "GET", name: "health is public", call: () => ({ method: "GET", path: "/api/health" }), expect: { ...all(200), anon: 200 } },
+    { route: "/api/ready", method: "GET", name: "readiness is public", call: () => ({ method: "GET", path: "/api/ready" }), expect: { ...all(200), anon: 200 } },
     { route: "/api/me", method: "GET", name: "who am I", call: () => ({ method: "GET", path: "/api/me" }), expect: all(200) },
     { route: "/api/auth/[...all]", method: "GET", name: "Better Auth session", call: () => ({ method: "GET", path: "/api/auth/get-session" }), expect: { ...all(200), anon: 200 } },
     { route: "/api/auth/[...all]", method: "POST", name: "Better Auth: a wrong password", call: () => ({ method: "POST", path: "/api/auth/sign-in/email", data: { email: "nobody@example.com", password: "wrong-password" } }), expect: { anon: 401, owner: 401, admin: 401, member: 401, viewer: 401 } },

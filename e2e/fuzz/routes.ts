@@ -68,6 +68,7 @@ export const ROUTES: Record<string, RouteFuzz> = {
   "api/costs/csv": { url: at("/api/costs/csv"), body: anyBody, errors: "app" },
   "api/export": { url: at("/api/export"), body: anyBody, errors: "app" },
   "api/health": { url: at("/api/health"), body: anyBody, errors: "app" },
+  "api/ready": { url: at("/api/ready"), body: anyBody, errors: "app" },
   "api/import": { url: at("/api/import"), body: mutated({ format: fc.constantFrom("llm-playground-bundle", "x"), version: fc.integer({ min: 0, max: 3 }), runs: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 2 }), uploads: fc.jsonValue({ maxDepth: 2 }) }), errors: "app" },
   "api/invites/[token]/accept": { url: at("/api/invites", id, "accept"), body: mutated({ name: fc.string(), email: fc.string(), password: fc.string() }), errors: "app" },
   "api/keys": { url: at("/api/keys"), body: mutated({ name: fc.string({ maxLength: 80 }), monthlyBudgetUsd: fc.double(), allowedProviders: fc.array(fc.string()), allowedModels: fc.array(fc.string()) }), errors: "app" },

@@ -60,6 +60,7 @@ export const ERROR_STATUS = {
   database_needs_migration: 503,
   database_not_configured: 503,
   shutting_down: 503,
+  storage_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,5 +1,6 @@
 import { APICallError, InvalidResponseDataError, JSONParseError, StreamProviderError, TypeValidationError } from "ai";
 import { UpstreamTimeoutError } from "@/lib/providers/upstream-fetch";
+import { AppError } from "@/lib/http/app-error";
 
 export type RunError = { code: string; message: string };
 
@@ -69,6 +70,8 @@ export function describeError(error: unknown, ctx: ErrorContext): RunError {
   const name = ctx.providerName;
   const finish = (code: string, message: string): RunError => ({ code, message: redact(message, ctx.secrets ?? []) });
   const chain = causes(error);
+  // Our own refusal (storage, shutdown) already says what happened, in our words.
+  if (error instanceof AppError) return finish(error.code, error.message);
 
   const timeout = chain.find((e) => e instanceof UpstreamTimeoutError) as UpstreamTimeoutError | undefined;
   if (timeout) return finish("upstream_timeout", `${name}: ${timeout.message} (timeout)`);

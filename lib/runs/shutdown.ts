@@ -22,6 +22,11 @@ export function refuseWhileDraining(): void {
   }
 }
 
+/** The runs this process is streaming right now (their rows not yet final). */
+export function liveRunIds(): string[] {
+  return [...shutdown.runs.keys()];
+}
+
 /** Tracks a streaming run until its row is final. */
 export function trackRun(runId: string, run: InFlightRun, finished: Promise<unknown>): void {
   shutdown.runs.set(runId, run);

@@ -25,6 +25,7 @@ import { refuseWhileDraining, trackRun } from "./shutdown";
 import { admitRun } from "./admission";
 import { estimateInputTokens, worstCaseCostUsd } from "./worst-case-cost";
 import { RunRecorder } from "./run-recorder";
+import { noteStorageFailure, storageUnavailable } from "./storage-health";
 import { runRequestSchema, type RunRequest } from "./run-request-schema";
 import { readUIMessages } from "./read-ui-messages";
 import type { RunMessageMetadata, RunSummary } from "./run-types";
@@ -109,6 +110,38 @@ function requireKeyAllows(actor: Actor, provider: string, model: string): void {
   }
 }
 
+/** A write that fails for a reason of its own (a full disk, a locked database) is storage_unavailable, never a 500. */
+async function recordingOr503<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    noteStorageFailure(error);
+    console.error("[runs] could not record a run:", error instanceof Error ? error.message : error);
+    throw storageUnavailable();
+  }
+}
+
+/** The run's parts until the row could not be written: then one storage_unavailable error part, and the end. */
+function endsOnStorageFailure(stream: ReadableStream<TextStreamPart<ToolSet>>, failure: Promise<AppError | null>): ReadableStream<TextStreamPart<ToolSet>> {
+  const reader = stream.getReader();
+  const failed = failure.then((error) => (error ? { storage: error } : new Promise<never>(() => undefined)));
+  return new ReadableStream<TextStreamPart<ToolSet>>({
+    async pull(controller) {
+      const next = await Promise.race([reader.read(), failed]);
+      if ("storage" in next) {
+        controller.enqueue({ type: "error", error: next.storage });
+        controller.close();
+        void reader.cancel().catch(() => undefined);
+        return;
+      }
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
 export type LaunchedRun = {
   runId: string;
   recorder: RunRecorder;
@@ -130,7 +163,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
 
   const runId = randomUUID();
   const inputTokensEstimate = estimateInputTokens(body.messages, body.system);
-  const admission = await admitRun(
+  const admission = await recordingOr503(() => admitRun(
     {
       id: runId,
       status: "streaming",
@@ -150,7 +183,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     },
     actor,
     worstCaseCostUsd(run.offering, run.params, inputTokensEstimate),
-  );
+  ));
 
   const observation: UpstreamObservation = { contentEvents: 0, capture: new UpstreamCapture([run.connection.apiKey]) };
   const errorContext = { providerName: run.provider.name, statusWords: run.adapter.statusWords, secrets: [run.connection.apiKey] };
@@ -171,11 +204,16 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   });
   // A shutdown that outlasts its grace period ends the run as interrupted.
   const shutdown = new AbortController();
-  // A run that cannot be recorded is not run.
-  recorded.catch((error) => {
-    console.error(`[run ${runId}] could not be recorded, so it was stopped:`, error instanceof Error ? error.message : error);
-    shutdown.abort();
-  });
+  // A run that cannot be recorded is not run: its stream ends with storage_unavailable, not a bare abort.
+  const storageFailure = recorded.then(
+    () => null,
+    (error) => {
+      console.error(`[run ${runId}] could not be recorded, so it was stopped:`, error instanceof Error ? error.message : error);
+      noteStorageFailure(error);
+      shutdown.abort();
+      return storageUnavailable();
+    },
+  );
   const signal = AbortSignal.any([requestSignal, shutdown.signal]);
   trackRun(
     runId,
@@ -209,7 +247,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
   }));
   const expected = expectedJson(run.params.response_format);
-  return { runId, recorder, result, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent, ...(expected ? { expectedJson: expected } : {}) } };
+  return { runId, recorder, result: { stream: endsOnStorageFailure(result.stream, storageFailure) }, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent, ...(expected ? { expectedJson: expected } : {}) } };
 }
 
 export async function startRun(request: Request, actor: Actor): Promise<Response> {

@@ -1,0 +1,4 @@
+import { handleReady } from "@/lib/http/handle-ready";
+
+export const dynamic = "force-dynamic";
+export const GET = handleReady;

@@ -22,7 +22,7 @@ const base = (now: number) => ({ status: "streaming" as const, provider: "simula
 
 /** Marks a run as streaming in this process until the returned function is called. */
 function live(runId: string): () => void {
-  let end = () => undefined as void;
+  let end: () => void = () => {};
   trackRun(runId, { interrupt: () => undefined, settle: async () => undefined }, new Promise<void>((resolve) => (end = resolve)));
   return end;
 }

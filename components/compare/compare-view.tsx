@@ -93,7 +93,8 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
 
   const summaryColumns = cols.columns.map((c) => {
     const record = lastRuns[c.id] ? records[lastRuns[c.id]!] : null;
-    return record ? { ...record, inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, reasoningTokens: record.usage.reasoningTokens } : null;
+    const simulated = catalog.providers.find((p) => p.id === c.target.provider)?.builtIn === true;
+    return record ? { ...record, simulated, inputTokens: record.usage.inputTokens, outputTokens: record.usage.outputTokens, reasoningTokens: record.usage.reasoningTokens } : null;
   });
   const rows = summarize(summaryColumns);
   const labels = distinctLabels(perColumn.map((c) => `${providerName(c.offering.provider)} · ${c.offering.label}`));
@@ -242,7 +243,7 @@ export function CompareView({ catalog, uploadLimits, initialTargets, groupId }: 
           />
           <section className="space-y-3 border-t border-zinc-200 p-3 dark:border-zinc-800">
             <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Summary of the last run per column</h2>
-            <SummaryTable labels={labels} rows={rows} />
+            <SummaryTable labels={labels} rows={rows} statuses={summaryColumns.map((c) => c?.status ?? null)} />
             <RepeatPanel
               targets={perColumn.map((c, i) => ({ label: labels[i]!, provider: c.offering.provider, model: c.offering.providerModelId, params: c.values, offering: c.offering, lastRecord: summaryColumns[i] ?? null }))}
               system={system}

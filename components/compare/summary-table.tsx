@@ -10,8 +10,10 @@ function show(row: SummaryRow, value: number | null): string {
   return formatTokens(value);
 }
 
-/** The last run of each column side by side; the best value of each row is marked. */
-export function SummaryTable({ labels, rows }: { labels: string[]; rows: SummaryRow[] }) {
+const STATUS_WORDS: Record<string, string> = { done: "done", error: "failed", aborted: "stopped", interrupted: "interrupted", streaming: "streaming" };
+
+/** The last run of each column side by side, with how each ended; the best value of each row is marked (finished, real runs only). */
+export function SummaryTable({ labels, rows, statuses }: { labels: string[]; rows: SummaryRow[]; statuses?: (string | null)[] }) {
   return (
     <div className="overflow-x-auto">
       <table data-testid="summary-table" className="w-full border-collapse text-xs">
@@ -26,6 +28,16 @@ export function SummaryTable({ labels, rows }: { labels: string[]; rows: Summary
           </tr>
         </thead>
         <tbody>
+          {statuses && (
+            <tr data-testid="summary-row-status">
+              <td className="border-b border-zinc-100 p-1 text-muted dark:border-zinc-800">Status</td>
+              {statuses.map((status, i) => (
+                <td key={i} data-testid="summary-status" data-status={status ?? ""} className={`border-b border-zinc-100 p-1 text-right dark:border-zinc-800 ${status && status !== "done" ? "text-red-700 dark:text-red-400" : ""}`}>
+                  {status ? (STATUS_WORDS[status] ?? status) : "—"}
+                </td>
+              ))}
+            </tr>
+          )}
           {rows.map((row) => (
             <tr key={row.key} data-testid={`summary-row-${row.key}`}>
               <td className="border-b border-zinc-100 p-1 text-muted dark:border-zinc-800">{row.label}</td>

@@ -161,6 +161,7 @@ export function HistoryView({ catalog, users }: Props) {
           <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Selected runs side by side</h2>
           <SummaryTable
             labels={selectedRuns.map((r) => `${r.provider} · ${r.model} · ${r.id.slice(0, 6)}`)}
+            statuses={selectedRuns.map((r) => r.status)}
             rows={summarize(selectedRuns.map((r) => ({ status: r.status, ttftMs: r.ttftMs, tokensPerSecond: r.tokensPerSecond, durationMs: r.durationMs, inputTokens: r.usage.inputTokens, outputTokens: r.usage.outputTokens, reasoningTokens: r.usage.reasoningTokens, costUsd: r.costUsd })))}
           />
         </section>

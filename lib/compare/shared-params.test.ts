@@ -90,6 +90,16 @@ describe("summary and percentiles", () => {
     expect(row("costUsd").best).toEqual([0]);
   });
 
+  it("a simulated column never wins against real providers; among simulated columns alone, the best is still marked", () => {
+    const rows = summarize([{ ...run("done", 10, 900, 0), simulated: true }, run("done", 300, 40, 0.003), run("done", 250, 45, 0.004)]);
+    const row = (key: string) => rows.find((r) => r.key === key)!;
+    expect(row("ttftMs").best).toEqual([2]);
+    expect(row("tokensPerSecond").best).toEqual([2]);
+    expect(row("costUsd").best).toEqual([1]);
+    const simulatedOnly = summarize([{ ...run("done", 10, 900, 0.001), simulated: true }, { ...run("done", 20, 800, 0.002), simulated: true }]);
+    expect(simulatedOnly.find((r) => r.key === "ttftMs")!.best).toEqual([0]);
+  });
+
   it("marks nothing when fewer than two runs finished", () => {
     for (const r of summarize([run("done", 300, 40, 0.003), run("interrupted", 50, 90, 0.001), null])) expect(r.best).toEqual([]);
   });

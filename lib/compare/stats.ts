@@ -31,16 +31,18 @@ const ROWS: { key: SummaryRow["key"]; label: string; better: SummaryRow["better"
   { key: "costPer1kOutput", label: "Cost per 1,000 output tokens (USD)", better: "lower" },
 ];
 
-/** A run in the summary: its numbers and how it ended. */
-export type SummaryColumn = RunNumbers & { status: string };
+/** A run in the summary: its numbers, how it ended, and whether the simulator answered it. */
+export type SummaryColumn = RunNumbers & { status: string; simulated?: boolean };
 
 /**
  * One row per metric, one value per column, with the best column(s) of each
  * row marked. Every run's numbers are shown, but only finished runs compete:
- * a run that errored or was stopped early is not "fastest" or "cheapest".
+ * a run that errored or was stopped early is not "fastest" or "cheapest", and
+ * a simulated column never beats a real provider (its speed and price are made up).
  */
 export function summarize(columns: (SummaryColumn | null)[]): SummaryRow[] {
-  const finished = columns.map((c) => c?.status === "done");
+  const realFinished = columns.some((c) => c?.status === "done" && !c.simulated);
+  const finished = columns.map((c) => c?.status === "done" && !(realFinished && c.simulated));
   return ROWS.map(({ key, label, better }) => {
     const values = columns.map((c) => {
       if (!c) return null;

@@ -209,7 +209,7 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
   const charts = page.getByTestId("repeat-charts");
   await expect(charts.locator(".recharts-bar-rectangle").first()).toBeAttached();
   // Human legends and axes: names with units, columns by number, never raw keys.
-  await expect(charts.locator(".recharts-legend-item-text")).toHaveText(["TTFT p50", "TTFT p95", "tok/s p50", "tok/s p95", "total cost"]);
+  await expect(charts.locator(".recharts-legend-item-text")).toHaveText(["TTFT p50", "TTFT p95", "tok/s p50", "tok/s p5 (slow tail)", "total cost"]);
   await expect(charts).not.toContainText("ttftP50");
   await expect(charts.locator(".recharts-xAxis-tick-labels text").first()).toHaveText("#1");
   await expect(charts.locator(".recharts-yAxis-tick-labels text").first()).toContainText("ms");

@@ -19,15 +19,20 @@ export type RepeatEstimate = {
 
 const MAX_TOKEN_PARAMS = ["max_tokens", "max_completion_tokens", "max_output_tokens"];
 
+/** The column's last run, if any: only a finished answer with output says how long an answer is. */
+type LastAnswer = { status: string; outputTokens: number | null } | null;
+
 export function estimateRepeatRun(
-  target: { offering: Pick<Offering, "params" | "pricing" | "limits">; params: ParamValues; lastOutputTokens: number | null },
+  target: { offering: Pick<Offering, "params" | "pricing" | "limits">; params: ParamValues; lastAnswer: LastAnswer },
   prompt: string,
   system: string,
 ): RepeatEstimate {
   const inputTokens = estimateInputTokens([{ parts: [{ type: "text", text: prompt }] }], system.trim() || undefined);
   const capped = MAX_TOKEN_PARAMS.some((name) => typeof target.params[name] === "number");
-  const outputBasis: OutputBasis = capped ? "max_tokens" : target.lastOutputTokens != null ? "last_output" : "offering_max";
-  const outputTokens = outputBasis === "last_output" ? target.lastOutputTokens! : maxOutputTokens(target.offering, target.params);
+  // A failed or stopped answer's length (often 0) says nothing about the next one's: the estimate falls back to the most it can cost.
+  const lastOutput = target.lastAnswer?.status === "done" && (target.lastAnswer.outputTokens ?? 0) > 0 ? target.lastAnswer.outputTokens! : null;
+  const outputBasis: OutputBasis = capped ? "max_tokens" : lastOutput !== null ? "last_output" : "offering_max";
+  const outputTokens = outputBasis === "last_output" ? lastOutput! : maxOutputTokens(target.offering, target.params);
   const perRunUsd = computeCost(target.offering.pricing, { inputTokens, outputTokens }).totalUsd;
   return { inputTokens, outputTokens, outputBasis, perRunUsd };
 }

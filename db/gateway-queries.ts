@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, notInArray, sql } from "drizzle-orm";
 import { changedRows, getDb, prepareOnce, type Db } from "./index";
 import { apiKeys, runs, type ApiKeyRow } from "./schema";
 
@@ -45,10 +45,13 @@ export type SpendScope = { userId?: string; apiKeyId?: string };
 /**
  * Spend since `from` plus what streaming runs hold in reservation. A run's spend
  * is the larger of the computed and the provider-billed cost (a cap is never
- * passed because a price table is out of date). Imported runs never count.
+ * passed because a price table is out of date). Imported runs never count, nor do
+ * runs of `notSpend.providers` (the built-in simulator).
  */
-export async function spendWithReservations(scope: SpendScope, from: Date, db: Db): Promise<{ spentUsd: number; reservedUsd: number }> {
+export async function spendWithReservations(scope: SpendScope, from: Date, db: Db, notSpend: { providers?: string[] } = {}): Promise<{ spentUsd: number; reservedUsd: number }> {
   const where = [gte(runs.createdAt, from), eq(runs.imported, false)];
+  // The simulator's cost is a list-price equivalent, not money.
+  if (notSpend.providers?.length) where.push(notInArray(runs.provider, notSpend.providers));
   if (scope.userId) where.push(eq(runs.userId, scope.userId));
   if (scope.apiKeyId) where.push(eq(runs.apiKeyId, scope.apiKeyId));
   const row = await db

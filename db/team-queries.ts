@@ -189,14 +189,16 @@ export async function* auditRowsInOrder(database?: Db, pageSize = 1000): AsyncGe
   }
 }
 
-export type SpendRow = { userId: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number };
+/** spendUsd: what budgets count, each run at the larger of its computed and provider-billed cost. */
+export type SpendRow = { userId: string | null; provider: string; model: string; runs: number; costUsd: number; providerCostUsd: number; spendUsd: number };
 
 /** Spend by user, provider and model in a period (computed cost beside provider-reported). */
 export async function spendByUser(range: { from: Date; to: Date }, database?: Db): Promise<SpendRow[]> {
   const db = database ?? (await getDb());
   return db.all<SpendRow>(sql`
     select ${runs.userId} as userId, ${runs.provider} as provider, ${runs.model} as model, count(*) as runs,
-      coalesce(sum(${runs.costUsd}), 0) as costUsd, sum(${runs.providerCostUsd}) as providerCostUsd
+      coalesce(sum(${runs.costUsd}), 0) as costUsd, sum(${runs.providerCostUsd}) as providerCostUsd,
+      coalesce(sum(max(coalesce(${runs.costUsd}, 0), coalesce(${runs.providerCostUsd}, 0))), 0) as spendUsd
     from ${runs}
     where ${runs.createdAt} >= ${range.from.getTime()} and ${runs.createdAt} < ${range.to.getTime()} and ${runs.imported} = 0
     group by userId, provider, model order by userId, provider, model`);

@@ -168,7 +168,7 @@ test("send to one column only, preset every provider, add/duplicate/remove colum
   expect(decodeURIComponent(page.url())).toContain("simulator::qwen3.5-flash,empiriolabs::qwen3-5-flash");
 });
 
-test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and charts", async ({ page, upstream }) => {
+test("repeat mode: N=3 per target with a cost estimate first, then percentiles (TTFT p50/p95, tok/s p50/p5) and charts", async ({ page, upstream }) => {
   await upstream.configure({ empiriolabs: { ttftMs: 100, gapMs: 4, answerTokens: 30 }, openrouter: { ttftMs: 400, gapMs: 8, answerTokens: 30 } });
   await page.goto(compareUrl([TARGETS[0]!, TARGETS[2]!]));
   await page.getByTestId("composer-input").fill("Once, to learn the cost");
@@ -209,7 +209,7 @@ test("repeat mode: N=3 per target with a cost estimate first, then p50/p95 and c
   const charts = page.getByTestId("repeat-charts");
   await expect(charts.locator(".recharts-bar-rectangle").first()).toBeAttached();
   // Human legends and axes: names with units, columns by number, never raw keys.
-  await expect(charts.locator(".recharts-legend-item-text")).toHaveText(["TTFT p50", "TTFT p95", "tok/s p50", "tok/s p5 (slow tail)", "total cost"]);
+  await expect(charts.locator(".recharts-legend-item-text")).toHaveText(["TTFT p50", "TTFT p95", "tok/s p5 (slow tail)", "tok/s p50", "total cost"]);
   await expect(charts).not.toContainText("ttftP50");
   await expect(charts.locator(".recharts-xAxis-tick-labels text").first()).toHaveText("#1");
   await expect(charts.locator(".recharts-yAxis-tick-labels text").first()).toContainText("ms");

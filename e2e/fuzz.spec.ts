@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
+import http from "node:http";
 import { AppServer, freePort, tempDataDir } from "./support/app-server";
+import { invited, OWNER, signedIn, startTeamServer } from "./support/team";
 import { body, METHODS } from "./fuzz/arbitraries";
 import { ROUTES, type ErrorShape } from "./fuzz/routes";
 
@@ -58,73 +60,149 @@ async function countRuns(app: AppServer): Promise<number> {
   return total;
 }
 
-test("fuzzing every route: no 5xx, JSON errors, nothing recorded for a refused request, the server stays healthy", async () => {
+/** Providers point at a closed port: nothing leaves the machine, and anything that tries fails fast. */
+const CLOSED = "http://127.0.0.1:9/v1";
+const CLOSED_PROVIDERS = { OPENROUTER_BASE_URL: CLOSED, AI_GATEWAY_BASE_URL: CLOSED, EMPIRIOLABS_BASE_URL: CLOSED, DASHSCOPE_BASE_URL: CLOSED, SEGMIND_BASE_URL: CLOSED, OPENAI_COMPATIBLE_BASE_URL: CLOSED };
+
+type FuzzResult = { runsAccepted: number; statuses: Map<number, number> };
+
+/** `cases` requests across every route, as whoever `headers` says (plus a Bearer key on half of them, when given). */
+async function fuzzRoutes(app: AppServer, cases: number, seed: number, who: { headers: Record<string, string>; key?: string }): Promise<FuzzResult> {
+  let runsAccepted = 0;
+  const statuses = new Map<number, number>();
+  const request = fc
+    .constantFrom(...Object.keys(ROUTES))
+    .chain((name) =>
+      fc.record({
+        name: fc.constant(name),
+        url: ROUTES[name]!.url,
+        method: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("GET", "POST") }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) }),
+        body: body(ROUTES[name]!.body),
+        auth: fc.boolean(),
+        contentType: fc.constantFrom("application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""),
+      }),
+    );
+  let failure: string | null = null;
+  const details = await fc.check(
+    fc.asyncProperty(request, async (c) => {
+      const headers: Record<string, string> = { ...who.headers };
+      if (c.contentType) headers["content-type"] = c.contentType;
+      if (c.auth && who.key) headers.authorization = `Bearer ${who.key}`;
+      const hasBody = c.method !== "GET" && c.method !== "HEAD";
+      const response = await fetch(`${app.url}${c.url}`, { method: c.method, headers, body: hasBody ? c.body : undefined, redirect: "manual" });
+      const text = c.method === "HEAD" ? "" : await response.text();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      // A URL's dot segments (also "%2e%2e") are resolved before sending: such a request may leave /api.
+      const shape = new URL(c.url, app.url).pathname.startsWith("/api/") ? ROUTES[c.name]!.errors : "any";
+      const problem = response.status >= 500 ? "a server error" : c.method === "HEAD" ? null : errorBodyProblem(shape, response.status, response.headers.get("content-type") ?? "", text);
+      if (problem) {
+        failure = `${c.method} ${c.url.slice(0, 200)} (content-type ${c.contentType || "none"}) -> ${response.status}: ${problem}\nresponse: ${text.slice(0, 400)}\nbody (${c.body.length} chars): ${c.body.slice(0, 400)}`;
+        return false;
+      }
+      const createsRun = c.method === "POST" && (c.name === "api/runs" || c.name === "api/v1/chat/completions");
+      if (createsRun && response.ok) runsAccepted++;
+      if (c.name === "api/import" && c.method === "POST" && response.ok) runsAccepted += (JSON.parse(text) as { runsImported?: number }).runsImported ?? 0;
+      return true;
+    }),
+    { numRuns: cases, seed, endOnFailure: true },
+  );
+  expect(failure, `failed after ${details.numRuns} cases (seed ${seed})`).toBeNull();
+  expect(details.failed, `${details.errorInstance ?? ""} (counterexample ${JSON.stringify(details.counterexample)?.slice(0, 600)})`).toBe(false);
+  return { runsAccepted, statuses };
+}
+
+const describeStatuses = (statuses: Map<number, number>) => JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])));
+
+test("fuzzing every route: no 5xx, JSON errors, nothing recorded for a refused request, no money moved, the server stays healthy", async () => {
   test.setTimeout(Math.max(120_000, CASES * 40));
-  // Providers point at a closed port: nothing leaves the machine, and anything that tries fails fast.
-  const closed = "http://127.0.0.1:9/v1";
-  const app = new AppServer(await freePort(), tempDataDir(), {
-    OPENROUTER_BASE_URL: closed,
-    AI_GATEWAY_BASE_URL: closed,
-    EMPIRIOLABS_BASE_URL: closed,
-    DASHSCOPE_BASE_URL: closed,
-    SEGMIND_BASE_URL: closed,
-    OPENAI_COMPATIBLE_BASE_URL: closed,
-  });
+  const app = new AppServer(await freePort(), tempDataDir(), CLOSED_PROVIDERS);
   await app.start();
   try {
     const key = ((await (await fetch(`${app.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "fuzz" }) })).json()) as { key: string }).key;
+    // A cap on the owner: nothing the fuzzer sends (hostile bundles included) may move its spend off $0.
+    const me = (await (await fetch(`${app.url}/api/me`)).json()).user as { id: string };
+    await fetch(`${app.url}/api/admin/users/${me.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ monthlyBudgetUsd: 1 }) });
     const runsBefore = await countRuns(app);
-    let runsAccepted = 0;
-    const statuses = new Map<number, number>();
-
-    const request = fc
-      .constantFrom(...Object.keys(ROUTES))
-      .chain((name) =>
-        fc.record({
-          name: fc.constant(name),
-          url: ROUTES[name]!.url,
-          method: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("GET", "POST") }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) }),
-          body: body(ROUTES[name]!.body),
-          auth: fc.boolean(),
-          contentType: fc.constantFrom("application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""),
-        }),
-      );
-
     const started = performance.now();
-    let failure: string | null = null;
-    const details = await fc.check(
-      fc.asyncProperty(request, async (c) => {
-        const headers: Record<string, string> = {};
-        if (c.contentType) headers["content-type"] = c.contentType;
-        if (c.auth) headers.authorization = `Bearer ${key}`;
-        const hasBody = c.method !== "GET" && c.method !== "HEAD";
-        const response = await fetch(`${app.url}${c.url}`, { method: c.method, headers, body: hasBody ? c.body : undefined, redirect: "manual" });
-        const text = c.method === "HEAD" ? "" : await response.text();
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        // A URL's dot segments (also "%2e%2e") are resolved before sending: such a request may leave /api.
-        const shape = new URL(c.url, app.url).pathname.startsWith("/api/") ? ROUTES[c.name]!.errors : "any";
-        const problem = response.status >= 500 ? "a server error" : c.method === "HEAD" ? null : errorBodyProblem(shape, response.status, response.headers.get("content-type") ?? "", text);
-        if (problem) {
-          failure = `${c.method} ${c.url.slice(0, 200)} (content-type ${c.contentType || "none"}) -> ${response.status}: ${problem}\nresponse: ${text.slice(0, 400)}\nbody (${c.body.length} chars): ${c.body.slice(0, 400)}`;
-          return false;
-        }
-        const createsRun = c.method === "POST" && (c.name === "api/runs" || c.name === "api/v1/chat/completions");
-        if (createsRun && response.ok) runsAccepted++;
-        if (c.name === "api/import" && c.method === "POST" && response.ok) runsAccepted += (JSON.parse(text) as { imported?: number }).imported ?? 0;
-        return true;
-      }),
-      { numRuns: CASES, seed: SEED, endOnFailure: true },
-    );
-    expect(failure, `failed after ${details.numRuns} cases (seed ${SEED})`).toBeNull();
-    expect(details.failed).toBe(false);
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`[fuzz] ${CASES} cases in ${seconds.toFixed(1)} s (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+    const { runsAccepted, statuses } = await fuzzRoutes(app, CASES, SEED, { headers: {}, key });
+    console.log(`[fuzz] ${CASES} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); statuses ${describeStatuses(statuses)}`);
 
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
     // Streams of accepted runs settle in the background: wait for their rows, then count.
     await expect.poll(async () => (await countRuns(app)) - runsBefore, { timeout: 30_000 }).toBe(runsAccepted);
+    // Failed provider calls cost $0, the simulator and imports are not spend: the cap is untouched.
+    const budgets = (await (await fetch(`${app.url}/api/me`)).json()).budgets as { capUsd: number; spentUsd: number; reservedUsd: number }[];
+    expect(budgets.find((b) => b.capUsd === 1)).toMatchObject({ spentUsd: 0, reservedUsd: 0 });
+    const costs = (await (await fetch(`${app.url}/api/costs?from=1970-01-01&to=2100-01-01`)).json()).rows as { costUsd: number | null }[];
+    for (const row of costs) if (row.costUsd !== null) expect(Number.isFinite(row.costUsd) && row.costUsd >= 0).toBe(true);
     expect(app.serverErrors()).toEqual([]);
   } finally {
     await app.stop();
   }
 });
+
+test("fuzzing every route signed in as a member and as a viewer: no 5xx, JSON errors, the server stays healthy", async () => {
+  test.setTimeout(Math.max(120_000, CASES * 40));
+  const app = await startTeamServer(CLOSED_PROVIDERS);
+  try {
+    const owner = await signedIn(app.url, OWNER.email, OWNER.password);
+    for (const [role, cases] of [["member", Math.ceil(CASES / 5)], ["viewer", Math.ceil(CASES / 5)]] as const) {
+      const person = await invited(app.url, owner, role, `fuzz-${role}@example.com`);
+      const cookie = (await person.api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+      const started = performance.now();
+      const { statuses } = await fuzzRoutes(app, cases, SEED + (role === "member" ? 1 : 2), { headers: { cookie, origin: app.url } }).catch((error) => {
+        throw new Error(`${error}\nserver log:\n${app.output().slice(-3000)}`);
+      });
+      console.log(`[fuzz] as ${role}: ${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s; statuses ${describeStatuses(statuses)}`);
+      // Still signed in and served.
+      expect((await person.api.get("/api/me")).status()).toBe(200);
+    }
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    expect(app.serverErrors()).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});
+
+test("odd Host headers and TRACE on every route: a 4xx with a JSON body from the API, never a 5xx", async () => {
+  const app = new AppServer(await freePort(), tempDataDir(), CLOSED_PROVIDERS);
+  await app.start();
+  try {
+    const port = new URL(app.url).port;
+    const hosts = ["", "evil example", "a:b:c", "[::1", `${"x".repeat(300)}.example`, "rebind.evil.example", `localhost:${port}`, "localhost:99999", "127.0.0.1:0", "%00"];
+    const urls = Object.values(ROUTES).map((r) => fc.sample(r.url, { numRuns: 1, seed: SEED })[0]!);
+    const statuses = new Map<number, number>();
+    for (const url of urls) {
+      for (const host of hosts) {
+        for (const method of ["TRACE", "GET", "POST"]) {
+          const { status, text } = await rawRequest(app.url, url, method, host);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          const what = `${method} ${url.slice(0, 120)} Host ${JSON.stringify(host.slice(0, 40))} -> ${status}: ${text.slice(0, 200)}`;
+          expect(status, what).toBeLessThan(500);
+          if (method === "TRACE") expect(status, what).toBe(405);
+          expect(text, what).not.toMatch(/\n\s+at .+:\d+:\d+/);
+        }
+      }
+    }
+    console.log(`[fuzz] odd hosts and TRACE: statuses ${describeStatuses(statuses)}`);
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    expect(app.serverErrors()).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});
+
+/** One request with a Host and a method fetch cannot send. */
+function rawRequest(base: string, url: string, method: string, host: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(base);
+    const req = http.request({ host: target.hostname, port: target.port, path: url.startsWith("/") ? url : `/${url}`, method, headers: { host, "content-type": "application/json" }, setHost: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("error", reject);
+    req.end(method === "POST" ? "{}" : undefined);
+  });
+}

@@ -1,15 +1,31 @@
 import OpenAI from "openai";
 import { expect, test } from "@playwright/test";
+import { fakeProviderEnv } from "./fake-upstream/fake-upstream";
 import { AppServer, freePort, tempDataDir } from "./support/app-server";
+import { FakeUpstreamProcess } from "./support/fake-upstream-process";
 
 // Budgets are hard caps (the worst case is reserved before the call, so
 // parallel calls cannot overshoot), and rate limits answer 429 with
 // Retry-After. Each test gets a fresh instance: budgets count a whole month.
+// Budgets are about money, so they are tested on a real provider's wire (the
+// fake OpenRouter): the simulator is not billed and counts toward no budget.
 
 const BYTES_PER_TOKEN = 3; // the documented input estimate (lib/runs/worst-case-cost.ts)
+const PROVIDER = "openrouter";
+const PROVIDER_MODEL = "qwen/qwen3.5-flash-02-23";
+const MODEL = `${PROVIDER}/${PROVIDER_MODEL}`;
+/** The fake upstream waits this long before its first token when the prompt carries the marker, so calls overlap. */
+const slowPrompt = (prompt: string, ms = 1500) => `${prompt} [[ttft:${ms}]]`;
+
+let upstream: FakeUpstreamProcess;
+test.beforeAll(async () => {
+  upstream = new FakeUpstreamProcess();
+  await upstream.start();
+});
+test.afterAll(async () => upstream.stop());
 
 async function fresh(): Promise<AppServer> {
-  const server = new AppServer(await freePort(), tempDataDir());
+  const server = new AppServer(await freePort(), tempDataDir(), fakeProviderEnv(upstream.url));
   await server.start();
   return server;
 }
@@ -20,10 +36,10 @@ async function newKey(base: string, body: Record<string, unknown> = {}): Promise
   return response.json();
 }
 
-/** max_tokens whose worst case (input estimate + max output at list price) is `usd`, for the simulator's Flash offering. */
+/** max_tokens whose worst case (input estimate + max output at list price) is `usd`, for OpenRouter's Flash offering. */
 async function maxTokensCosting(base: string, usd: number, prompt: string): Promise<number> {
   const catalog = await (await fetch(`${base}/api/catalog`)).json();
-  const offering = catalog.offerings.find((o: { provider: string; providerModelId: string }) => o.provider === "simulator" && o.providerModelId === "qwen3.5-flash");
+  const offering = catalog.offerings.find((o: { provider: string; providerModelId: string }) => o.provider === PROVIDER && o.providerModelId === PROVIDER_MODEL);
   const tier = offering.pricing.tiers[0];
   const inputUsd = (Math.ceil(Buffer.byteLength(prompt) / BYTES_PER_TOKEN) * tier.inputPerMTok) / 1e6;
   return Math.floor(((usd - inputUsd) * 1e6) / tier.outputPerMTok);
@@ -39,11 +55,11 @@ test("a $0.01 key cap admits at most 10 of 20 parallel $0.001 calls; the rest ge
   try {
     const { key, id } = await newKey(server.url, { monthlyBudgetUsd: 0.01 });
     const client = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: key, maxRetries: 0 });
-    const prompt = "Budgeted call";
-    const maxTokens = await maxTokensCosting(server.url, 0.001, prompt);
     // Slow first token: all 20 are in flight together, holding their reservations.
+    const prompt = slowPrompt("Budgeted call");
+    const maxTokens = await maxTokensCosting(server.url, 0.001, prompt);
     const calls = Array.from({ length: 20 }, () =>
-      client.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: prompt }], max_tokens: maxTokens, sim_ttft_ms: 1500, sim_tokens_per_second: 2000 } as never).then(
+      client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: prompt }], max_tokens: maxTokens }).then(
         () => 200,
         (e: { status?: number; message?: string }) => {
           if (e.status === 402) expect(e.message).toMatch(/monthly budget of \$0\.0100: spent \$0, \$0\.\d+ reserved by runs in progress, and this call may cost up to \$0\.00100/);
@@ -62,16 +78,35 @@ test("a $0.01 key cap admits at most 10 of 20 parallel $0.001 calls; the rest ge
   }
 });
 
+test("the simulator is not billed: a key capped at $0.0002 runs it freely, and its runs count toward no budget", async () => {
+  const server = await fresh();
+  try {
+    const { key } = await newKey(server.url, { monthlyBudgetUsd: 0.0002 });
+    const client = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: key, maxRetries: 0 });
+    for (let i = 0; i < 3; i++) {
+      const completion = await client.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "free" }], max_tokens: 4000, sim_ttft_ms: 0, sim_tokens_per_second: 5000 } as never);
+      expect(completion.choices[0]!.finish_reason).toBeTruthy();
+    }
+    const budgets = (await (await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${key}` } })).json()).budgets as { spentUsd: number }[];
+    expect(budgets[0]).toMatchObject({ spentUsd: 0 });
+    // The same key on a real provider is held to its cap.
+    const refused = await client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: "paid" }] }).catch((e) => e);
+    expect(refused.status).toBe(402);
+  } finally {
+    await server.stop();
+  }
+});
+
 test("a user cap is shared by two keys", async () => {
   const server = await fresh();
   try {
     const me = (await (await fetch(`${server.url}/api/me`)).json()).user;
     expect((await fetch(`${server.url}/api/admin/users/${me.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ monthlyBudgetUsd: 0.01 }) })).status).toBe(200);
-    const prompt = "Shared cap";
+    const prompt = slowPrompt("Shared cap");
     const maxTokens = await maxTokensCosting(server.url, 0.001, prompt);
     const clients = await Promise.all([newKey(server.url, { name: "a" }), newKey(server.url, { name: "b" })]).then((keys) => keys.map((k) => new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: k.key, maxRetries: 0 })));
     const calls = Array.from({ length: 20 }, (_, i) =>
-      clients[i % 2]!.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: prompt }], max_tokens: maxTokens, sim_ttft_ms: 1500, sim_tokens_per_second: 2000 } as never).then(
+      clients[i % 2]!.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: prompt }], max_tokens: maxTokens }).then(
         () => 200,
         (e: { status?: number }) => e.status ?? 0,
       ),
@@ -146,15 +181,18 @@ test("the browser playground shows the budget before Send, warns near it, and ob
     const me = (await (await fetch(`${server.url}/api/me`)).json()).user;
     await fetch(`${server.url}/api/admin/users/${me.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ monthlyBudgetUsd: 0.001 }) });
     await page.goto(server.url);
+    // On the simulator (the default) the note says it is not billed.
+    await expect(page.getByTestId("budget-note")).toContainText("The simulator is not billed");
+    await page.getByTestId("model-select").selectOption("qwen3.5-flash");
+    await page.getByTestId("offering-select").selectOption(`${PROVIDER}::${PROVIDER_MODEL}`);
     await expect(page.getByTestId("budget-note")).toHaveText(/\$0\.001 left of Local owner's \$0\.001 monthly budget/);
     await expect(page.getByTestId("budget-note")).toHaveAttribute("data-warning", "false");
-    // The default max_tokens (4096) makes the worst case larger than the whole budget: refused before any upstream call.
+    // With no max_tokens the worst case is the offering's whole output limit, larger than the budget: refused before any upstream call.
     await page.getByTestId("composer-input").fill("Too big for the budget");
     await page.getByTestId("send-button").click();
     await expect(page.getByTestId("chat-error")).toContainText("Over Local owner's monthly budget of $0.00100");
     // A small answer fits, and then the note shows what is left, amber past 80%.
     await page.getByTestId("param-input-max_tokens").fill("2000");
-    await page.getByTestId("param-input-sim_ttft_ms").fill("0");
     await page.getByTestId("composer-input").fill("Fits");
     await page.getByTestId("send-button").click();
     await expect(page.getByTestId("message-assistant").last().getByTestId("run-stats")).toHaveAttribute("data-status", "done");
@@ -187,15 +225,15 @@ test("the instance-wide cap and a person's concurrency limit hold across all of 
     const [a, b] = await Promise.all([newKey(server.url, { name: "a" }), newKey(server.url, { name: "b" })]);
     const clientA = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: a.key, maxRetries: 0 });
     const clientB = new OpenAI({ baseURL: `${server.url}/api/v1`, apiKey: b.key, maxRetries: 0 });
-    const maxTokens = await maxTokensCosting(server.url, 0.0015, "hi");
+    const maxTokens = await maxTokensCosting(server.url, 0.0015, slowPrompt("hi", 1200));
     const call = (client: OpenAI, ttft = 1200) =>
-      client.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: maxTokens, sim_ttft_ms: ttft } as never).then(
+      client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: slowPrompt("hi", ttft) }], max_tokens: maxTokens }).then(
         () => 200,
         (e: { status?: number; message?: string }) => e.status ?? 0,
       );
     const first = call(clientA);
     await new Promise((r) => setTimeout(r, 300));
-    const refused = await clientB.chat.completions.create({ model: "simulator/qwen3.5-flash", messages: [{ role: "user", content: "hi" }], max_tokens: maxTokens } as never).catch((e) => e);
+    const refused = await clientB.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: slowPrompt("hi", 0) }], max_tokens: maxTokens }).catch((e) => e);
     expect(refused.status).toBe(402);
     expect(refused.message).toContain("this playground's monthly budget of $0.00200");
     expect(await first).toBe(200);

@@ -27,9 +27,16 @@ export function tightestBudget(budgets: Budget[]): Budget | null {
 }
 
 /** The tightest monthly budget that applies, shown before Send; amber from 80% spent. Refreshed after each run. */
-export function BudgetNote({ busy }: { busy: boolean }) {
+export function BudgetNote({ busy, simulated = false }: { busy: boolean; simulated?: boolean }) {
   const tightest = tightestBudget(useBudgets(busy));
   if (!tightest) return null;
+  if (simulated) {
+    return (
+      <span data-testid="budget-note" data-warning="false" className="text-[11px] text-zinc-500">
+        The simulator is not billed: its runs count toward no budget ({formatUsd(tightest.remainingUsd)} left of {tightest.label} {formatUsd(tightest.capUsd)} monthly budget for real providers)
+      </span>
+    );
+  }
   return (
     <span data-testid="budget-note" data-warning={tightest.warning} className={`text-[11px] ${tightest.warning ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-500"}`}>
       {tightest.warning ? "⚠ " : ""}

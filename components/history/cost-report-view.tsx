@@ -97,6 +97,8 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
+      {/* A narrow screen scrolls the tables inside their box, never the page. */}
+      <div className="overflow-x-auto">
       <table data-testid="cost-table" className="w-full border-collapse">
         <thead>
           <tr className="text-left text-muted">
@@ -124,7 +126,9 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
           ))}
         </tbody>
       </table>
+      </div>
       {scope === "team" && byUser.length > 0 && (
+        <div className="overflow-x-auto">
         <table data-testid="cost-by-user" className="w-full border-collapse">
           <caption className="p-1 text-left text-muted">
             By person ·{" "}
@@ -156,6 +160,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

@@ -12,6 +12,8 @@ import { Textarea } from "@/components/ui/textarea";
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif,video/mp4,video/webm,video/quicktime";
 
 type Props = {
+  /** The chosen offering is the built-in simulator: not billed, outside budgets. */
+  simulated?: boolean;
   busy: boolean;
   blockedReason: string | null;
   attachments: Attachment[];
@@ -36,7 +38,7 @@ function attachmentBlock(attachments: Attachment[], refusals: Record<string, str
   return null;
 }
 
-export function Composer({ busy, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop, onTextChange, attachmentNote, initialText = "" }: Props) {
+export function Composer({ busy, simulated, blockedReason, attachments, refusals, limits, onAddFiles, onRemoveAttachment, onSend, onStop, onTextChange, attachmentNote, initialText = "" }: Props) {
   const [text, setTextState] = useState(initialText);
   const setText = (value: string) => {
     setTextState(value);
@@ -120,7 +122,7 @@ export function Composer({ busy, blockedReason, attachments, refusals, limits, o
           </span>
         </div>
         <div className="flex items-center gap-2">
-          <BudgetNote busy={busy} />
+          <BudgetNote busy={busy} simulated={simulated} />
           <p data-testid="composer-blocked" className="text-xs text-red-600">
             {reason}
           </p>

@@ -191,6 +191,7 @@ export function Playground({ catalog, uploadLimits, draft }: Props) {
           />
           <Composer
             busy={busy}
+            simulated={catalog.providers.find((p) => p.id === settings.offering.provider)?.builtIn === true}
             blockedReason={settings.offering.allowed === false ? "Your role may not use this offering on this playground; pick another or ask an admin." : settings.blockedReason}
             attachments={attachments.items}
             refusals={refusals}

@@ -41,6 +41,52 @@ const openAiMessage = mutated({
 const chatBody = (models: string[]) =>
   mutated({ model: fc.constantFrom(...models), messages: fc.array(openAiMessage, { maxLength: 3 }), stream: fc.boolean(), n: fc.integer({ min: -1, max: 3 }), ...Object.fromEntries(Object.entries(fast).map(([k, v]) => [k, fc.constant(v)])) });
 
+/** Numbers a forged bundle would carry to move money: negative, huge, fractional counts, the edge of a double. */
+const hostileNumber = fc.oneof(fc.constantFrom(-1000, -1, -0, 0, 0.5, 1e308, -1e308, 1e12, Number.MAX_SAFE_INTEGER, 5e-324), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(null));
+const hostileDate = fc.oneof(fc.date({ min: new Date("1970-01-01"), max: new Date("2200-01-01"), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom("2999-12-31T00:00:00.000Z", "not a date", ""));
+/** A bundle shaped exactly like an export, each run's numbers, dates and attachments hostile. */
+const hostileBundle = fc.record({
+  format: fc.constant("llm-playground-bundle"),
+  version: fc.constant(1),
+  exportedAt: fc.constant(new Date().toISOString()),
+  runs: fc.array(
+    fc.record({
+      id: fc.stringMatching(/^[A-Za-z0-9-]{1,20}$/),
+      status: fc.constantFrom("done", "error", "streaming", "aborted"),
+      provider: fc.constantFrom("simulator", "openrouter"),
+      model: fc.constantFrom("qwen3.5-flash", "qwen/qwen3.5-flash-02-23"),
+      params: fc.constant({}),
+      system: fc.constant(null),
+      messages: fc.constant([{ id: "m", role: "user", parts: [{ type: "text", text: `see /api/uploads/${"a".repeat(64)}` }, { type: "file", mediaType: "image/png", url: `/api/uploads/${"b".repeat(64)}` }] }]),
+      promptText: fc.constant("hi"),
+      outputText: fc.string({ maxLength: 20 }),
+      outputReasoning: fc.constant(""),
+      toolCalls: fc.constant([]),
+      finishReason: fc.constant("stop"),
+      inputTokens: hostileNumber,
+      outputTokens: hostileNumber,
+      reasoningTokens: hostileNumber,
+      cachedInputTokens: hostileNumber,
+      usageEstimated: fc.boolean(),
+      costUsd: hostileNumber,
+      providerCostUsd: hostileNumber,
+      providerReport: fc.constant({}),
+      attachmentsSent: fc.constant([{ uploadId: "c".repeat(64), mediaType: "image/png", form: "data-url", bytesSent: 1 }]),
+      ttftMs: hostileNumber,
+      durationMs: hostileNumber,
+      tokensPerSecond: hostileNumber,
+      errorCode: fc.constant(null),
+      errorMessage: fc.constant(null),
+      compareGroupId: fc.constant(null),
+      compareColumn: fc.constant(null),
+      createdAt: hostileDate,
+      finishedAt: fc.oneof(hostileDate, fc.constant(null)),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  uploads: fc.constant([]),
+});
+
 const id = segment;
 const at = (...parts: (string | fc.Arbitrary<string>)[]) => fc.tuple(...parts.map((p) => (typeof p === "string" ? fc.constant(p) : p)), query).map((xs) => (xs.slice(0, -1).join("/") || "/") + xs.at(-1));
 const anyBody = fc.jsonValue({ maxDepth: 3 });
@@ -69,7 +115,7 @@ export const ROUTES: Record<string, RouteFuzz> = {
   "api/export": { url: at("/api/export"), body: anyBody, errors: "app" },
   "api/health": { url: at("/api/health"), body: anyBody, errors: "app" },
   "api/ready": { url: at("/api/ready"), body: anyBody, errors: "app" },
-  "api/import": { url: at("/api/import"), body: mutated({ format: fc.constantFrom("llm-playground-bundle", "x"), version: fc.integer({ min: 0, max: 3 }), runs: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 2 }), uploads: fc.jsonValue({ maxDepth: 2 }) }), errors: "app" },
+  "api/import": { url: at("/api/import"), body: fc.oneof(mutated({ format: fc.constantFrom("llm-playground-bundle", "x"), version: fc.integer({ min: 0, max: 3 }), runs: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 2 }), uploads: fc.jsonValue({ maxDepth: 2 }) }), hostileBundle), errors: "app" },
   "api/invites/[token]/accept": { url: at("/api/invites", id, "accept"), body: mutated({ name: fc.string(), email: fc.string(), password: fc.string() }), errors: "app" },
   "api/keys": { url: at("/api/keys"), body: mutated({ name: fc.string({ maxLength: 80 }), monthlyBudgetUsd: fc.double(), allowedProviders: fc.array(fc.string()), allowedModels: fc.array(fc.string()) }), errors: "app" },
   "api/keys/[id]": { url: at("/api/keys", id), body: anyBody, errors: "app" },

@@ -16,6 +16,8 @@ let lastSignal: AbortSignal | null = null;
 
 beforeAll(async () => {
   stampPeerAddress();
+  // Answers without reading the body (as a 401 or 413 does).
+  serveDirectly("POST", "/refuse", async () => Response.json({ error: { code: "unauthenticated", message: "no" } }, { status: 401 }));
   serveDirectly("POST", "/direct", async (request) => {
     lastRequest = request;
     lastSignal = request.signal;
@@ -94,5 +96,32 @@ describe("direct routes", () => {
     expect(badHost.status).toBe(400);
     expect(JSON.parse(badHost.body)).toMatchObject({ error: { code: "invalid_host" } });
     expect(reachedNext.length).toBe(before);
+  });
+
+  it("a body the handler never read is dropped, not kept, and the keep-alive connection serves the next request", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (path: string, body: Buffer) =>
+      new Promise<{ status: number; text: string; socket: unknown }>((resolve, reject) => {
+        const req = http.request(`${base}${path}`, { method: "POST", agent, headers: { "content-length": String(body.length) } }, (res) => {
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve({ status: res.statusCode!, text, socket: req.socket }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const sockets = new Set<unknown>();
+    for (let i = 0; i < 5; i++) {
+      const refused = await post("/refuse", Buffer.alloc(2 * 1024 * 1024, 0x61));
+      expect(refused.status).toBe(401);
+      sockets.add(refused.socket);
+      const served = await post("/direct", Buffer.from("after"));
+      expect(served.status).toBe(201);
+      expect(JSON.parse(served.text).echo).toBe("after");
+      sockets.add(served.socket);
+    }
+    // One connection carried all ten requests.
+    expect(sockets.size).toBe(1);
+    agent.destroy();
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import type http from "node:http";
-import { Readable } from "node:stream";
 import { AppError } from "./app-error";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
@@ -37,14 +36,52 @@ export function answerDirectly(req: http.IncomingMessage, res: http.ServerRespon
 }
 
 /**
- * The request's body as it arrives, not read in advance: the handler checks
- * credentials before it reads a byte, and its size limit applies while bytes
- * arrive (413 at once), so an unauthenticated or oversized upload costs nothing.
+ * The request's body as it arrives, read only when the handler asks for it:
+ * the handler checks credentials before it reads a byte, and its size limit
+ * applies while bytes arrive (413 at once), so an unauthenticated or oversized
+ * upload costs nothing. Pull-based (nothing is read ahead into memory).
  */
 function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> | null {
   const declared = req.headers["content-length"];
   if (declared === "0" || (declared === undefined && req.headers["transfer-encoding"] === undefined)) return null;
-  return Readable.toWeb(req) as ReadableStream<Uint8Array>;
+  const next = () =>
+    new Promise<void>((resolve) => {
+      const go = () => {
+        req.off("readable", go);
+        req.off("end", go);
+        req.off("error", go);
+        resolve();
+      };
+      req.on("readable", go);
+      req.on("end", go);
+      req.on("error", go);
+    });
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        for (;;) {
+          if (req.errored) return controller.error(req.errored);
+          const chunk = req.read() as Buffer | null;
+          if (chunk) return controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if (req.readableEnded) return controller.close();
+          await next();
+        }
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * A body the handler did not read to the end (it answered 401, 403 or 413 first)
+ * is read and dropped, as Node does for unread bodies, so the connection can carry
+ * the client's next request; nothing of it is kept.
+ */
+function discardRest(req: http.IncomingMessage): void {
+  if (req.readableEnded || req.destroyed) return;
+  req.removeAllListeners("readable");
+  req.on("data", () => undefined);
+  req.resume();
 }
 
 function requestHeaders(req: http.IncomingMessage): Headers {
@@ -82,6 +119,7 @@ async function serve(handler: FetchHandler, req: http.IncomingMessage, res: http
     console.error(`[${req.method} ${req.url}]`, error instanceof Error ? error.message : error);
     response = new AppError("internal_error", "Something went wrong on the server.").toResponse();
   }
+  res.once("finish", () => discardRest(req));
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);
     return;

@@ -22,6 +22,8 @@ describe("a run's cost, explained", () => {
     const outcome = explainCost({ pricing: null, usage, providerCostUsd: null, failedBeforeFirstToken: false });
     expect(outcome.costUsd).toBeNull();
     expect(outcome.notes.join(" ")).toMatch(/unknown \(not \$0\)/);
+    // A provider that bills the run itself (Segmind's x-cost) needs no price table and no note.
+    expect(explainCost({ pricing: null, usage, providerCostUsd: 0.0021, failedBeforeFirstToken: false }).notes).toEqual([]);
   });
 
   it("a tool without a price and unreported cache writes are said", () => {

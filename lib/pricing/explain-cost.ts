@@ -36,7 +36,8 @@ export function explainCost(input: { pricing: Pricing | null; usage: CostUsage; 
   }
   const cost = computeCost(pricing, usage);
   const notes: string[] = [];
-  if (!pricing) notes.push("No price is known for this offering, so its cost is unknown (not $0).");
+  // Where the provider billed the run itself, its figure is the cost to show; no price table is needed.
+  if (!pricing && providerCostUsd === null) notes.push("No price is known for this offering, so its cost is unknown (not $0).");
   for (const issue of cost.issues) {
     if (issue.startsWith("no price for tool")) notes.push(`Not in the cost: ${issue} (the provider reported using it).`);
     else if (issue.startsWith("no cached-input price") || issue.startsWith("input of")) notes.push(`Cost note: ${issue}.`);

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatUsdPlain, monthStartUtc } from "@/lib/runs/budget-format";
 import { AppError } from "@/lib/http/app-error";
 import { hitRateLimit } from "@/lib/http/rate-limit";
+import { getCatalog } from "@/lib/catalog/public-catalog";
 import { instanceId } from "./run-leases";
 
 // Admission of a run against rate limits and budgets. Budgets are hard caps:
@@ -16,6 +17,11 @@ import { instanceId } from "./run-leases";
 // reservation is released (settled to the real cost) when the run finishes.
 
 export const INSTANCE_BUDGET_KEY = "instance-budget";
+
+/** Providers whose runs are simulated (the built-in simulator): their cost is never spend. */
+export async function simulatedProviders(): Promise<string[]> {
+  return (await getCatalog()).providers.filter((p) => p.builtIn).map((p) => p.id);
+}
 
 type Cap = { label: string; capUsd: number; scope: { userId?: string; apiKeyId?: string } };
 
@@ -46,11 +52,14 @@ export type Admission = { writeRow: (() => Promise<void>) | null };
  * parallel calls cannot all slip under a cap. Where none applies there is
  * nothing to race, and the row is returned to write later.
  */
-export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: number | null): Promise<Admission> {
+export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: number | null, options: { simulated?: boolean } = {}): Promise<Admission> {
   const user = await getUserById(actor.id);
   if (actor.key?.rpm) await hitRateLimit(`rpm:key:${actor.key.id}`, 60_000, actor.key.rpm);
   if (user?.rpm) await hitRateLimit(`rpm:user:${user.id}`, 60_000, user.rpm);
-  const caps = await capsFor(actor, user);
+  // A simulated run spends nothing: no cap applies to it and it reserves nothing (limits on requests and streams still do).
+  if (options.simulated) worstCaseUsd = 0;
+  const caps = options.simulated ? [] : await capsFor(actor, user);
+  const notSpend = { providers: await simulatedProviders() };
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
   const reserved = (): NewRunRow => ({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS), instanceId: instanceId() });
@@ -71,7 +80,7 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
       if (worstCaseUsd === null) {
         return new AppError("budget_unknown_price", `${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)} cannot be guaranteed: this offering has no price, so its worst-case cost is unknown.`);
       }
-      const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db);
+      const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db, notSpend);
       if (spentUsd + reservedUsd + worstCaseUsd > cap.capUsd + 1e-12) {
         return new AppError("over_budget",
           `Over ${cap.label} monthly budget of ${formatUsdPlain(cap.capUsd)}: spent ${formatUsdPlain(spentUsd)}, ${formatUsdPlain(reservedUsd)} reserved by runs in progress, and this call may cost up to ${formatUsdPlain(worstCaseUsd)}.`,
@@ -92,9 +101,10 @@ export async function budgetStatus(actor: Actor, now = new Date()): Promise<Budg
   const from = monthStartUtc(now);
   const db = await getDb();
   const caps = await capsFor(actor, await getUserById(actor.id));
+  const notSpend = { providers: await simulatedProviders() };
   return Promise.all(
     caps.map(async (cap) => {
-      const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db);
+      const { spentUsd, reservedUsd } = await spendWithReservations(cap.scope, from, db, notSpend);
       const remainingUsd = Math.max(0, cap.capUsd - spentUsd - reservedUsd);
       return { label: cap.label, capUsd: cap.capUsd, spentUsd, reservedUsd, remainingUsd, warning: spentUsd + reservedUsd >= 0.8 * cap.capUsd };
     }),

@@ -183,6 +183,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     },
     actor,
     worstCaseCostUsd(run.offering, run.params, inputTokensEstimate),
+    { simulated: run.provider.builtIn },
   ));
 
   const observation: UpstreamObservation = { contentEvents: 0, capture: new UpstreamCapture([run.connection.apiKey]) };

@@ -58,7 +58,8 @@ describe("a write that fails", () => {
   });
 
   it("a write inside the budget check is a 503 storage_unavailable, never a 500", async () => {
-    const capped = await personActor("cap", "member", { monthlyBudgetUsd: 100 });
+    // A concurrency limit makes the check and the row one transaction, as a budget on a real provider does.
+    const capped = await personActor("cap", "member", { maxConcurrent: 5 });
     failing.insert = true;
     await expect(startRun(post(), capped)).rejects.toMatchObject({ status: 503, code: "storage_unavailable" });
     failing.insert = false;

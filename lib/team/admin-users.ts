@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { simulatedProviders } from "@/lib/runs/admission";
 import { deleteUserSessions, getUserById, listUsers, runInTransaction, spendByUser, updateUser } from "@/db/team-queries";
 import { ROLES, type UserRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -28,8 +29,9 @@ function userJson(user: UserRow, spendUsd: number) {
 export async function listUserRecords() {
   const now = new Date();
   const spend = new Map<string, number>();
+  const simulated = new Set(await simulatedProviders());
   for (const row of await spendByUser({ from: monthStartUtc(now), to: new Date(now.getTime() + 1) })) {
-    if (row.userId) spend.set(row.userId, (spend.get(row.userId) ?? 0) + row.costUsd);
+    if (row.userId && !simulated.has(row.provider)) spend.set(row.userId, (spend.get(row.userId) ?? 0) + row.spendUsd);
   }
   return { users: (await listUsers()).map((u) => userJson(u, spend.get(u.id) ?? 0)) };
 }

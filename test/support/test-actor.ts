@@ -10,7 +10,7 @@ export async function ownerActor(): Promise<Actor> {
 }
 
 /** A person of `role` in the current test database, made on first use. */
-export async function personActor(id: string, role: Actor["role"] = "member", limits: { monthlyBudgetUsd?: number | null } = {}): Promise<Actor> {
+export async function personActor(id: string, role: Actor["role"] = "member", limits: { monthlyBudgetUsd?: number | null; maxConcurrent?: number | null; rpm?: number | null } = {}): Promise<Actor> {
   const { getUserById, insertUser } = await import("@/db/team-queries");
   if (!(await getUserById(id))) {
     const now = new Date();

@@ -152,7 +152,9 @@ test.describe.serial("a team shares one instance", () => {
     await expect(admin.locator("body")).not.toContainText("Confidential numbers");
     await admin.goto("/admin");
     const row = admin.getByTestId("user-row").filter({ hasText: "member@example.com" });
-    await expect(row.getByTestId("user-spend")).not.toHaveText("$0");
+    // The member ran the simulator: not spend, shown apart at its list-price equivalent.
+    await expect(row.getByTestId("user-spend")).toHaveText("$0");
+    await expect(row.getByTestId("user-simulated")).toContainText("simulated");
     await admin.goto("/history");
     await expect(admin.getByTestId("cost-scope")).toHaveText("Whole team:");
     await expect(admin.getByTestId("cost-user-row").filter({ hasText: "Member Person" }).first()).toBeVisible();

@@ -7,7 +7,7 @@ import { useConfirm } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Input } from "@/components/ui/input";
 
-type UserRecord = { id: string; email: string; name: string; role: string; disabled: boolean; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null; spendThisMonthUsd: number; createdAt: string };
+type UserRecord = { id: string; email: string; name: string; role: string; disabled: boolean; monthlyBudgetUsd: number | null; rpm: number | null; maxConcurrent: number | null; spendThisMonthUsd: number; simulatedThisMonthUsd?: number; createdAt: string };
 
 /** A number input that saves on blur; empty means "no limit". */
 function LimitInput({ label, value, step, onSave }: { label: string; value: number | null; step: string; onSave: (value: number | null) => void }) {
@@ -98,7 +98,14 @@ export function UsersPanel({ me }: { me: { id: string; role: string } }) {
                     {u.disabled ? "Disabled · enable" : "Active · disable"}
                   </button>
                 </td>
-                <td className="p-1 text-right font-mono" data-testid="user-spend">{formatUsd(u.spendThisMonthUsd)}</td>
+                <td className="p-1 text-right font-mono">
+                  <span data-testid="user-spend">{formatUsd(u.spendThisMonthUsd)}</span>
+                  {(u.simulatedThisMonthUsd ?? 0) > 0 && (
+                    <span data-testid="user-simulated" className="block text-[10px] text-muted" title="What this month's simulator runs would cost at list price; not spend">
+                      + {formatUsd(u.simulatedThisMonthUsd)} simulated
+                    </span>
+                  )}
+                </td>
                 <td className="p-1 text-right">
                   <LimitInput label={`Monthly budget of ${u.name} in USD`} value={u.monthlyBudgetUsd} step="0.01" onSave={(v) => void patch(u.id, { monthlyBudgetUsd: v })} />
                 </td>

@@ -10,7 +10,7 @@ import { parseOr400 } from "@/lib/http/parse-or-400";
 import { audit } from "./audit";
 import { monthStartUtc } from "@/lib/runs/budget-format";
 
-function userJson(user: UserRow, spendUsd: number) {
+function userJson(user: UserRow, spendUsd: number, simulatedUsd = 0) {
   return {
     id: user.id,
     email: user.email,
@@ -21,6 +21,8 @@ function userJson(user: UserRow, spendUsd: number) {
     rpm: user.rpm,
     maxConcurrent: user.maxConcurrent,
     spendThisMonthUsd: spendUsd,
+    /** What this month's simulator runs would cost at list price: shown apart, never spend. */
+    simulatedThisMonthUsd: simulatedUsd,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -29,11 +31,14 @@ function userJson(user: UserRow, spendUsd: number) {
 export async function listUserRecords() {
   const now = new Date();
   const spend = new Map<string, number>();
+  const simulatedSpend = new Map<string, number>();
   const simulated = new Set(await simulatedProviders());
   for (const row of await spendByUser({ from: monthStartUtc(now), to: new Date(now.getTime() + 1) })) {
-    if (row.userId && !simulated.has(row.provider)) spend.set(row.userId, (spend.get(row.userId) ?? 0) + row.spendUsd);
+    if (!row.userId) continue;
+    const into = simulated.has(row.provider) ? simulatedSpend : spend;
+    into.set(row.userId, (into.get(row.userId) ?? 0) + row.spendUsd);
   }
-  return { users: (await listUsers()).map((u) => userJson(u, spend.get(u.id) ?? 0)) };
+  return { users: (await listUsers()).map((u) => userJson(u, spend.get(u.id) ?? 0, simulatedSpend.get(u.id) ?? 0)) };
 }
 
 const patchSchema = z

@@ -9,6 +9,8 @@ import { launchRun } from "@/lib/runs/start-run";
 import { readUIMessages } from "@/lib/runs/read-ui-messages";
 import { resolveModelId } from "./model-ids";
 import { openAiErrorResponse } from "./openai-error";
+import { gatewayFailure } from "./upstream-failure";
+import { rememberFailure, replayedFailure, replayKey } from "./failure-replay";
 import { chatCompletionsSchema, toRunRequest } from "./openai-request";
 import { completeCompletion, streamCompletion } from "./openai-response";
 
@@ -21,7 +23,11 @@ export async function handleChatCompletions(request: Request): Promise<Response>
   refuseCrossSite(request);
   const actor = await requireActor(request);
   requirePermission(actor, "run");
-  const body = parseOr400(chatCompletionsSchema, await readJson(request, inlineMediaBodyLimit()));
+  const raw = await readJson(request, inlineMediaBodyLimit());
+  const body = parseOr400(chatCompletionsSchema, raw);
+  const replay = replayKey(actor.apiKeyId ?? actor.id, raw, request.headers.get("idempotency-key"));
+  const replayed = replayedFailure(replay);
+  if (replayed) return openAiErrorResponse(replayed.status, replayed.message, replayed.code, null, { ...replayed.headers, "x-run-id": replayed.runId });
   const resolved = await resolveModelId(await getCatalog(), body.model);
   if (!resolved) throw new AppError("model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
 
@@ -38,6 +44,10 @@ export async function handleChatCompletions(request: Request): Promise<Response>
     return new Response(stream, { headers: { ...headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
   }
   const outcome = await completeCompletion(launched.result.stream, ctx);
-  if (!outcome.ok) return openAiErrorResponse(502, outcome.message, outcome.code, null, headers);
+  if (!outcome.ok) {
+    const failure = gatewayFailure(outcome.error);
+    rememberFailure(replay, failure, launched.runId);
+    return openAiErrorResponse(failure.status, failure.message, failure.code, null, { ...headers, ...failure.headers });
+  }
   return Response.json(outcome.body, { headers });
 }

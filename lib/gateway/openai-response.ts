@@ -2,6 +2,7 @@ import "server-only";
 import type { TextStreamPart, ToolSet } from "ai";
 import type { RunRecorder } from "@/lib/runs/run-recorder";
 import type { RunSummary } from "@/lib/runs/run-types";
+import type { RunError } from "@/lib/runs/describe-error";
 import { errorsAsParts, recordingTap } from "@/lib/runs/stream-taps";
 
 // A run's part stream encoded as OpenAI Chat Completions: SSE chunks
@@ -45,9 +46,19 @@ export function streamCompletion(parts: Parts, ctx: Context, includeUsage: boole
     sent++;
     controller.enqueue(encoder.encode(`data: ${JSON.stringify(body)}\n\n`));
   };
-  const chunk = (delta: Record<string, unknown>, reason: string | null = null) => ({ id, object: "chat.completion.chunk", created, model: ctx.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: reason }] });
+  // With include_usage, every chunk but the last carries `usage: null`, as OpenAI's do.
+  const chunk = (delta: Record<string, unknown>, reason: string | null = null) => ({
+    id,
+    object: "chat.completion.chunk",
+    created,
+    model: ctx.model,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: reason }],
+    ...(includeUsage ? { usage: null } : {}),
+  });
   let toolIndex = 0;
   let rawReason: string | undefined;
+  /** After an error event nothing else is sent (no finish_reason, no usage): a cut answer never reads as finished. */
+  let failed = false;
   const reader = errorsAsParts(parts).pipeThrough(recordingTap(ctx.recorder)).getReader();
 
   return new ReadableStream<Uint8Array>({
@@ -72,6 +83,7 @@ export function streamCompletion(parts: Parts, ctx: Context, includeUsage: boole
   });
 
   function encode(controller: ReadableStreamDefaultController<Uint8Array>, part: TextStreamPart<ToolSet>): void {
+      if (failed) return;
       switch (part.type) {
         case "text-delta":
           if (part.text) send(controller, chunk({ content: part.text }));
@@ -90,6 +102,7 @@ export function streamCompletion(parts: Parts, ctx: Context, includeUsage: boole
           if (includeUsage) send(controller, { id, object: "chat.completion.chunk", created, model: ctx.model, choices: [], usage: usageOf(ctx.recorder.summary("done")) });
           break;
         case "error": {
+          failed = true;
           const error = ctx.recorder.summary("error").error;
           send(controller, { error: { message: error?.message ?? "The run failed.", type: "upstream_error", param: null, code: error?.code ?? "upstream_error" } });
           break;
@@ -99,7 +112,7 @@ export function streamCompletion(parts: Parts, ctx: Context, includeUsage: boole
 }
 
 /** Reads the whole run, then answers with one chat.completion (or the run's error). */
-export async function completeCompletion(parts: Parts, ctx: Context): Promise<{ ok: true; body: unknown } | { ok: false; code: string; message: string }> {
+export async function completeCompletion(parts: Parts, ctx: Context): Promise<{ ok: true; body: unknown } | { ok: false; error: RunError }> {
   const reader = errorsAsParts(parts).pipeThrough(recordingTap(ctx.recorder)).getReader();
   let text = "";
   let reasoning = "";
@@ -118,7 +131,7 @@ export async function completeCompletion(parts: Parts, ctx: Context): Promise<{ 
     else if (part.type === "error") failed = true;
   }
   const summary = ctx.recorder.summary(failed ? "error" : "done");
-  if (failed) return { ok: false, code: summary.error?.code ?? "upstream_error", message: summary.error?.message ?? "The run failed." };
+  if (failed) return { ok: false, error: summary.error ?? { code: "upstream_error", message: "The run failed." } };
   return {
     ok: true,
     body: {

@@ -2,7 +2,11 @@ import { APICallError, InvalidResponseDataError, JSONParseError, StreamProviderE
 import { UpstreamTimeoutError } from "@/lib/providers/upstream-fetch";
 import { AppError } from "@/lib/http/app-error";
 
-export type RunError = { code: string; message: string };
+/**
+ * `upstreamStatus`: the provider's HTTP status, when it answered with one; `retryAfterS`: the wait it asked for;
+ * `neverSent`: the connection was refused or the name did not resolve, so the provider cannot have billed anything.
+ */
+export type RunError = { code: string; message: string; upstreamStatus?: number; retryAfterS?: number; neverSent?: boolean };
 
 export type ErrorContext = {
   providerName: string;
@@ -84,7 +88,7 @@ export function describeError(error: unknown, ctx: ErrorContext): RunError {
     const retry = status === 429 ? retryAfterSeconds(headers, ctx.now?.() ?? Date.now()) : null;
     const detail = http.message && http.message !== String(status) && !/^(Bad Request|Unauthorized|Too Many Requests|Not Acceptable|Internal Server Error)$/i.test(http.message) ? `: ${http.message}` : "";
     const midStream = StreamProviderError.isInstance(http) ? " mid-stream" : "";
-    return finish(`upstream_${status}`, `${name}: ${words(status, ctx)}${retry !== null ? `, retry after ${retry} s` : ""} (HTTP ${status})${midStream}${detail}`);
+    return { ...finish(`upstream_${status}`, `${name}: ${words(status, ctx)}${retry !== null ? `, retry after ${retry} s` : ""} (HTTP ${status})${midStream}${detail}`), upstreamStatus: status, ...(retry !== null ? { retryAfterS: retry } : {}) };
   }
 
   // The SDK says so when a stream ends with no finish_reason: the provider (or the network) cut it short.
@@ -98,8 +102,10 @@ export function describeError(error: unknown, ctx: ErrorContext): RunError {
   const first = chain[0];
   if (first instanceof Error) {
     if (first.name === "AbortError") return finish("aborted", `${name}: the request was stopped.`);
-    const unreachable = chain.some((e) => /ECONNREFUSED|ENOTFOUND|fetch failed|Cannot connect/i.test(String((e as Error)?.message ?? "")));
-    if (unreachable) return finish("upstream_unreachable", `${name}: could not reach the provider.`);
+    const text = (e: unknown) => `${String((e as Error)?.message ?? "")} ${String((e as { code?: unknown })?.code ?? "")}`;
+    const neverSent = chain.some((e) => /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/i.test(text(e)));
+    const unreachable = neverSent || chain.some((e) => /fetch failed|Cannot connect/i.test(text(e)));
+    if (unreachable) return { ...finish("upstream_unreachable", `${name}: could not reach the provider.`), ...(neverSent ? { neverSent: true } : {}) };
     return finish("upstream_error", `${name}: ${first.message}`);
   }
   return finish("upstream_error", `${name}: ${String(error)}`);

@@ -17,7 +17,8 @@ export type RunSummary = {
   costUsd: number | null;
   providerCostUsd: number | null;
   providerReport: { toolUsage?: Record<string, number>; remainingCredits?: number; notes?: string[] };
-  error: { code: string; message: string } | null;
+  /** `upstreamStatus`, `retryAfterS` and `neverSent` say how the provider failed (lib/runs/describe-error.ts). */
+  error: { code: string; message: string; upstreamStatus?: number; retryAfterS?: number; neverSent?: boolean } | null;
 };
 
 type AttachmentSentView = { uploadId: string; mediaType: string; form: "data-url" | "frames"; bytesSent: number; frames?: number; fps?: number };

@@ -168,3 +168,23 @@ test("errors in OpenAI's shape: a bad value names the param, an unknown model is
   const expired = new OpenAI({ baseURL: `${app.url}/api/v1`, apiKey: `pg_${"x".repeat(40)}`, maxRetries: 0 });
   await expect(expired.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 });
+
+test("tools on every EmpirioLabs offering: the AI SDK's tool calls, and tool_choice as auto, none, required or a named function", async ({ app, upstream }) => {
+  const key = await newKey(app.url);
+  const client = new OpenAI({ baseURL: `${app.url}/api/v1`, apiKey: key, maxRetries: 0 });
+  const tools: OpenAI.ChatCompletionTool[] = [{ type: "function", function: { name: "get_weather", description: "Weather in a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }];
+  const gateway = createOpenAICompatible({ name: "playground", baseURL: `${app.url}/api/v1`, apiKey: key });
+  for (const model of ["empiriolabs/qwen3-5-flash", "empiriolabs/qwen3-5-flash:variant1", "empiriolabs/qwen3-5-4b"]) {
+    for (const toolChoice of ["auto", "none", "required", { type: "function", function: { name: "get_weather" } }] as const) {
+      // The fake calls the tool when the prompt says [[tool]]; with "none" it must not.
+      const content = toolChoice === "none" ? "Weather in Lisbon?" : "Weather in Lisbon? [[tool]]";
+      const completion = await client.chat.completions.create({ model, messages: [{ role: "user", content }], tools, tool_choice: toolChoice });
+      expect(completion.choices[0]!.finish_reason, `${model} ${JSON.stringify(toolChoice)}`).toBe(toolChoice === "none" ? "stop" : "tool_calls");
+    }
+    // The AI SDK sends its tools with tool_choice "auto", as every OpenAI client does.
+    const result = await generateText({ model: gateway(model), prompt: "Weather in Lisbon? [[tool]]", tools: { get_weather: { description: "Weather in a city", inputSchema: z.object({ city: z.string() }) } } });
+    expect(result.toolCalls.map((c) => c.toolName), model).toEqual(["get_weather"]);
+  }
+  const sent = (await upstream.requests("empiriolabs")).map((r) => r.body.tool_choice);
+  expect(sent).toEqual(expect.arrayContaining(["auto", "none", "required", { type: "function", function: { name: "get_weather" } }]));
+});

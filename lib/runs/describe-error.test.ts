@@ -10,19 +10,19 @@ const apiCallError = (statusCode: number, message: string, responseHeaders: Reco
 
 describe("describeError: the SDK's errors in plain words", () => {
   it("an HTTP refusal names the provider, the status in its words, and when to retry", () => {
-    expect(describeError(apiCallError(402, "Payment Required"), ctx)).toEqual({ code: "upstream_402", message: "Acme: the balance is empty (HTTP 402): Payment Required" });
-    expect(describeError(apiCallError(429, "Too Many Requests", { "retry-after": "20" }), ctx)).toEqual({ code: "upstream_429", message: "Acme: rate limited, retry after 20 s (HTTP 429)" });
+    expect(describeError(apiCallError(402, "Payment Required"), ctx)).toEqual({ code: "upstream_402", message: "Acme: the balance is empty (HTTP 402): Payment Required", upstreamStatus: 402 });
+    expect(describeError(apiCallError(429, "Too Many Requests", { "retry-after": "20" }), ctx)).toEqual({ code: "upstream_429", message: "Acme: rate limited, retry after 20 s (HTTP 429)", upstreamStatus: 429, retryAfterS: 20 });
     expect(describeError(apiCallError(503, "overloaded"), ctx).message).toBe("Acme: the provider had a server error (HTTP 503): overloaded");
   });
 
   it("found anywhere in the cause chain; a key in the message is redacted", () => {
     const wrapped = new Error("stream failed", { cause: apiCallError(401, "bad key acme-secret-key-123") });
-    expect(describeError(wrapped, ctx)).toEqual({ code: "upstream_401", message: "Acme: the API key was refused (HTTP 401): bad key [redacted]" });
+    expect(describeError(wrapped, ctx)).toEqual({ code: "upstream_401", message: "Acme: the API key was refused (HTTP 401): bad key [redacted]", upstreamStatus: 401 });
   });
 
   it("an error the provider sent mid-stream says so", () => {
     const midStream = new StreamProviderError({ message: "The upstream model crashed", statusCode: 502 });
-    expect(describeError(midStream, ctx)).toEqual({ code: "upstream_502", message: "Acme: the provider had a server error (HTTP 502) mid-stream: The upstream model crashed" });
+    expect(describeError(midStream, ctx)).toEqual({ code: "upstream_502", message: "Acme: the provider had a server error (HTTP 502) mid-stream: The upstream model crashed", upstreamStatus: 502 });
   });
 
   it("a stream that ends without a finish reason is not called malformed", () => {
@@ -38,6 +38,8 @@ describe("describeError: the SDK's errors in plain words", () => {
   it("a timeout, a stop and an unreachable host each have their own words", () => {
     expect(describeError(new UpstreamTimeoutError(400), ctx)).toEqual({ code: "upstream_timeout", message: "Acme: no data from the provider for 0.4 s (timeout)" });
     expect(describeError(Object.assign(new Error("aborted"), { name: "AbortError" }), ctx).code).toBe("aborted");
-    expect(describeError(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") }), ctx)).toEqual({ code: "upstream_unreachable", message: "Acme: could not reach the provider." });
+    // A refused connection never reached the provider (nothing billed, safe to retry); a reset may have.
+    expect(describeError(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") }), ctx)).toEqual({ code: "upstream_unreachable", message: "Acme: could not reach the provider.", neverSent: true });
+    expect(describeError(new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) }), ctx)).toEqual({ code: "upstream_unreachable", message: "Acme: could not reach the provider." });
   });
 });

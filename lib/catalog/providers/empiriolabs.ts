@@ -44,6 +44,9 @@ export const empiriolabs: ProviderCatalogInput = {
         { name: "video_fps", type: "number", default: 2, min: 0.1, max: 10, description: "Frames-per-second sampled from input video for analysis." },
         { name: "treat_images_as_video", type: "boolean", default: false, description: "Treat a sequence of input images as a video for temporal reasoning." },
         { name: "disable_formatting", type: "boolean", default: false, description: "Skip the EmpirioLabs Markdown formatting (citation [N] rewriting + References block when web search / tools were used). The raw upstream answer with plain [N] citations is returned." },
+        // Not in the page's parameter table, but its features list function_calling: OpenAI-compatible function tools.
+        { name: "tools", type: "array", wire: "tools", description: "OpenAI-compatible function tool definitions (the model's features list function_calling).", example: '[{ "type": "function", "function": { "name": "get_weather", "parameters": { "type": "object", "properties": { "city": { "type": "string" } } } } }]' },
+        { name: "tool_choice", type: "object_or_string", description: "Which tool the model must call: auto, none, required or a named function.", example: '"auto"' },
       ],
       pricing: {
         currency: "USD",
@@ -82,6 +85,9 @@ export const empiriolabs: ProviderCatalogInput = {
         { name: "max_pixels", type: "number", default: 2621440, min: 4096, max: 16777216, step: 1, description: "Maximum pixel count per image when high resolution processing is disabled." },
         { name: "video_fps", type: "number", default: 2, min: 0.1, max: 10, description: "Frames per second to sample from video inputs." },
         { name: "tool_web_search", type: "boolean", default: false, description: "Search the web for real-time information. Adds $0.01 to the request cost when enabled." },
+        // Not in the page's parameter table, but its features list function_calling: OpenAI-compatible function tools.
+        { name: "tools", type: "array", wire: "tools", description: "OpenAI-compatible function tool definitions (the model's features list function_calling).", example: '[{ "type": "function", "function": { "name": "get_weather", "parameters": { "type": "object", "properties": { "city": { "type": "string" } } } } }]' },
+        { name: "tool_choice", type: "object_or_string", description: "Which tool the model must call: auto, none, required or a named function.", example: '"auto"' },
       ],
       pricing: {
         currency: "USD",
@@ -127,7 +133,8 @@ export const empiriolabs: ProviderCatalogInput = {
         { name: "top_logprobs", type: "integer", min: 0, max: 20, description: "Return up to this many top token log probabilities." },
         { name: "logit_bias", type: "object", description: "Bias token IDs by adding positive or negative values before sampling.", example: '{ "1234": -100 }' },
         { name: "tools", type: "array", wire: "tools", description: "OpenAI-compatible function tool definitions.", example: '[{ "type": "function", "function": { "name": "get_weather", "parameters": { "type": "object", "properties": { "city": { "type": "string" } } } } }]' },
-        { name: "tool_choice", type: "object", description: "OpenAI-compatible function tool selection.", example: '{ "type": "function", "function": { "name": "get_weather" } }' },
+        // The page says "object"; every OpenAI client also sends "auto", "none" or "required" here, the same selection in short.
+        { name: "tool_choice", type: "object_or_string", description: "OpenAI-compatible function tool selection.", example: '"auto"' },
         { name: "response_format", type: "object", description: "Structured JSON output instructions.", example: '{ "type": "json_object" }' },
         { name: "stream", type: "boolean", default: false, wire: "managed", description: "Stream response deltas using server-sent events." },
       ],

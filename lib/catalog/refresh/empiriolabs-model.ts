@@ -42,13 +42,20 @@ function rowPrice(rows: PricingRow[], match: RegExp): number | undefined {
   return perMillion(row.usd_per_token ?? row.rate ?? row.price);
 }
 
+/** Function tools are promised by the model's features (function_calling), not by its parameter table. */
+const FUNCTION_TOOL_PARAMS = new Set(["tools", "tool_choice"]);
+
 export function parseEmpirioLabsModel(json: unknown, current: ParamSpec[]): OfferingUpdate | null {
-  const model = json as { supported_parameters?: RawParam[]; context_length?: unknown; context_window?: unknown; max_output_tokens?: unknown; max_output_length?: unknown; pricing_rows?: PricingRow[] } | null;
+  const model = json as { supported_parameters?: RawParam[]; features?: unknown; context_length?: unknown; context_window?: unknown; max_output_tokens?: unknown; max_output_length?: unknown; pricing_rows?: PricingRow[] } | null;
   if (!model || typeof model !== "object") return null;
   const byName = new Map(current.map((p) => [p.name, p]));
-  const params = Array.isArray(model.supported_parameters)
+  const tabled = Array.isArray(model.supported_parameters)
     ? model.supported_parameters.map((raw) => toSpec(raw, byName.get(String(raw.name)))).filter((p): p is ParamSpec => p !== null)
     : undefined;
+  // The tools the features promise stay, unless the refreshed features stop listing function_calling.
+  const functionCalling = !Array.isArray(model.features) || model.features.includes("function_calling");
+  const implied = functionCalling ? current.filter((p) => FUNCTION_TOOL_PARAMS.has(p.name) && !tabled?.some((t) => t.name === p.name)) : [];
+  const params = tabled ? [...tabled, ...implied] : undefined;
   const rows = Array.isArray(model.pricing_rows) ? model.pricing_rows : [];
   const input = rowPrice(rows, /^input$/i);
   const output = rowPrice(rows, /^output$/i);

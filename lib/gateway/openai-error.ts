@@ -27,3 +27,9 @@ function toOpenAiError(error: AppError): Response {
 export function withOpenAiErrors<C>(handler: (request: Request, context: C) => Promise<Response>) {
   return withErrors(handler, toOpenAiError);
 }
+
+/** An /api/v1 path no route serves, as OpenAI answers one. */
+export async function unknownGatewayRoute(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  return openAiErrorResponse(404, `Invalid URL (${request.method} ${url.pathname.slice(0, 200)})`, "unknown_url");
+}

@@ -46,6 +46,9 @@ function knobDefault(name: string): number {
 const DEFAULT_TTFT_MS = knobDefault("sim_ttft_ms");
 const DEFAULT_RATE = knobDefault("sim_tokens_per_second");
 
+/** The model ids the simulator answers to (its catalog offerings). */
+const SIMULATED_MODELS = new Set(simulator.offerings.map((o) => o.providerModelId));
+
 export function errorResponse(status: number, message: string, type = "invalid_request_error", code: string | null = null, param: string | null = null): Response {
   return Response.json({ error: { message, type, param, code } }, { status });
 }
@@ -163,6 +166,9 @@ export async function handleSimulatorRequest(request: Request): Promise<Response
     return errorResponse(400, `Invalid request: ${param ? `${param}: ` : ""}${message}`, "invalid_request_error", null, param);
   }
   const body = parsed.data;
+  if (!SIMULATED_MODELS.has(body.model)) {
+    return errorResponse(404, `The model '${body.model}' does not exist. The simulator serves ${[...SIMULATED_MODELS].join(", ")}.`, "invalid_request_error", "model_not_found", "model");
+  }
 
   const params: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) if (!TRANSPORT_FIELDS.has(key)) params[key] = value;

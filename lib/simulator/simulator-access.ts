@@ -25,6 +25,8 @@ export async function refuseSimulatorCaller(request: Request): Promise<Response 
   } catch (error) {
     const status = error instanceof AppError ? error.status : 401;
     const message = error instanceof AppError ? error.message : "Unauthorized";
-    return Response.json({ error: { message, type: status === 401 ? "authentication_error" : "permission_error", code: status } }, { status });
+    // OpenAI's shape: code is a string (the error's own), param names nothing.
+    const code = error instanceof AppError ? error.code : "invalid_api_key";
+    return Response.json({ error: { message, type: status === 401 ? "authentication_error" : "permission_error", param: null, code } }, { status });
   }
 }

@@ -26,6 +26,7 @@ export type RunFinish = Partial<
     | "ttftMs"
     | "durationMs"
     | "tokensPerSecond"
+    | "overheadMs"
     | "errorCode"
     | "errorMessage"
   >

@@ -59,6 +59,8 @@ export const runs = sqliteTable(
     ttftMs: real("ttft_ms"),
     durationMs: real("duration_ms"),
     tokensPerSecond: real("tokens_per_second"),
+    /** What the proxy spent before the request left (validation, admission, building it), ms: apart from TTFT, which starts when it left. */
+    overheadMs: real("overhead_ms"),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     compareGroupId: text("compare_group_id"),

@@ -20,6 +20,7 @@ import { completeCompletion, streamCompletion } from "./openai-response";
  * rate limits and record as a run from the browser.
  */
 export async function handleChatCompletions(request: Request): Promise<Response> {
+  const receivedAt = performance.now();
   refuseCrossSite(request);
   const actor = await requireActor(request);
   requirePermission(actor, "run");
@@ -36,6 +37,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
     { provider: resolved.provider.id, model: resolved.offering.providerModelId, messages: await readUIMessages(run.messages), params: run.params, system: run.system },
     actor,
     request.signal,
+    receivedAt,
   );
   const ctx = { runId: launched.runId, model: body.model, recorder: launched.recorder };
   const headers = { "x-run-id": launched.runId };

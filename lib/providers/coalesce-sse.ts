@@ -13,6 +13,9 @@ export type StreamCounter = {
   contentEvents: number;
   /** Network reads that carried at least one of them: 1 means everything came at once. */
   contentReads?: number;
+  /** When the first and the last read carrying content arrived (performance.now()), taken before any merging or parsing downstream. */
+  firstContentAt?: number;
+  lastContentAt?: number;
 };
 
 type Delta = Record<string, unknown>;
@@ -96,24 +99,31 @@ export function coalesceSse(
       batch.push(rewriteEvent ? rewriteEvent(event) : event);
     },
   });
-  const emit = (controller: TransformStreamDefaultController<Uint8Array>) => {
+  const emit = (controller: TransformStreamDefaultController<Uint8Array>, readAt: number) => {
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
     const before = counter.contentEvents;
     controller.enqueue(encoder.encode(events.length === 1 && !events[0]!.event ? serializeCounted(events[0]!, counter) : mergeBatch(events, counter)));
-    if (counter.contentEvents > before) counter.contentReads = (counter.contentReads ?? 0) + 1;
+    if (counter.contentEvents > before) {
+      counter.contentReads = (counter.contentReads ?? 0) + 1;
+      counter.firstContentAt ??= readAt;
+      counter.lastContentAt = readAt;
+    }
   };
   return new TransformStream({
     transform(bytes, controller) {
+      // The read's own time: what follows (parsing, merging, the SDK) must not move a token's arrival.
+      const readAt = performance.now();
       hooks.onRead?.();
       parser.feed(decoder.decode(bytes, { stream: true }));
-      emit(controller);
+      emit(controller, readAt);
     },
     flush(controller) {
+      const readAt = performance.now();
       hooks.onEnd?.();
       parser.feed(decoder.decode());
-      emit(controller);
+      emit(controller, readAt);
     },
   });
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import diagnostics from "node:diagnostics_channel";
 import type { EventSourceMessage } from "eventsource-parser";
 import { coalesceSse, type StreamCounter } from "./coalesce-sse";
 import type { UpstreamCapture } from "./upstream-capture";
@@ -13,7 +14,29 @@ export type UpstreamObservation = StreamCounter & {
   headers?: Record<string, string>;
   /** The request and raw response, for the run's raw view. */
   capture?: UpstreamCapture;
+  /** When the request was handed to fetch, and when its bytes were written to the socket (undici's diagnostics), performance.now(). */
+  fetchStartedAt?: number;
+  sentAt?: number;
 };
+
+// The clock of a run starts when its request is on the wire, not when the proxy
+// began preparing it: undici says when it wrote the request (headers, then the
+// whole body) to the socket. Its request object is tied to the run when it is
+// created, which happens inside the run's async context.
+const writtenRequests = new WeakMap<object, UpstreamObservation>();
+const requestOf = (message: unknown) => (message as { request?: object }).request;
+diagnostics.subscribe("undici:request:create", (message) => {
+  const observation = currentCall.getStore()?.observation;
+  const request = requestOf(message);
+  if (observation && request) writtenRequests.set(request, observation);
+});
+const markSent = (message: unknown) => {
+  const request = requestOf(message);
+  const observation = request ? writtenRequests.get(request) : undefined;
+  if (observation) observation.sentAt = performance.now();
+};
+diagnostics.subscribe("undici:client:sendHeaders", markSent);
+diagnostics.subscribe("undici:request:bodySent", markSent);
 
 export class UpstreamTimeoutError extends Error {
   override name = "UpstreamTimeoutError";
@@ -71,6 +94,7 @@ function upstreamFetch({ observation, idleTimeoutMs, rewriteEvent }: UpstreamCal
 
     const capture = observation.capture;
     capture?.recordRequest(input, init);
+    observation.fetchStartedAt = performance.now();
     let response: Response;
     try {
       response = await baseFetch(input, { ...init, signal: controller.signal });

@@ -27,6 +27,7 @@ export function toRunRecord(row: RunRow & { contentHidden?: boolean }, author?: 
     ttftMs: row.ttftMs,
     durationMs: row.durationMs,
     tokensPerSecond: row.tokensPerSecond,
+    overheadMs: row.overheadMs,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? "" } : null,
     compareGroupId: row.compareGroupId,
     compareColumn: row.compareColumn,

@@ -22,6 +22,7 @@ const CHECKPOINT_EVERY_MS = 2000;
  */
 export class RunRecorder {
   private readonly startedAt = performance.now();
+  private readonly receivedAt: number;
   private firstTokenAt: number | null = null;
   private lastTokenAt: number | null = null;
   private text = "";
@@ -62,8 +63,11 @@ export class RunRecorder {
       recorded?: Promise<unknown>;
       /** The prompt's estimated tokens: a run that ends without a usage report (stopped) is billed with them. */
       estimatedInputTokens?: number;
+      /** When the request reached the proxy (performance.now()), for the proxy's own overhead. */
+      receivedAt?: number;
     },
   ) {
+    this.receivedAt = options.receivedAt ?? this.startedAt;
     this.upstream = options.observation ?? { contentEvents: 0 };
     this.recorded = options.recorded ?? Promise.resolve();
     this.estimatedInputTokens = options.estimatedInputTokens ?? null;
@@ -76,8 +80,29 @@ export class RunRecorder {
     this.readReport = options.readReport;
   }
 
+  /**
+   * The run's clock: from the moment its request was written to the socket (or
+   * handed to fetch, where no socket is involved) to the reads that carried its
+   * first and last tokens, taken before any batching. The recorder's own times
+   * (after the SDK's pipeline) are the fallback for paths without them.
+   */
+  private timings() {
+    const upstream = this.upstream;
+    const startedAt = upstream.sentAt ?? upstream.fetchStartedAt ?? this.startedAt;
+    const firstTokenAt = this.firstTokenAt === null ? null : (upstream.firstContentAt ?? this.firstTokenAt);
+    const lastTokenAt = this.lastTokenAt === null ? null : (upstream.lastContentAt ?? this.lastTokenAt);
+    return { startedAt, firstTokenAt, lastTokenAt };
+  }
+
+  /** What the proxy spent before the request left (validation, admission, building the request), ms; null before it left. */
+  get overheadMs(): number | null {
+    const sent = this.upstream.sentAt ?? this.upstream.fetchStartedAt;
+    return sent === undefined ? null : Math.round((sent - this.receivedAt) * 10) / 10;
+  }
+
   get ttftMs(): number | null {
-    return this.firstTokenAt === null ? null : Math.round((this.firstTokenAt - this.startedAt) * 10) / 10;
+    const { startedAt, firstTokenAt } = this.timings();
+    return firstTokenAt === null ? null : Math.round((firstTokenAt - startedAt) * 10) / 10;
   }
 
   private markToken(): void {
@@ -182,7 +207,7 @@ export class RunRecorder {
   summary(status: RunFinish["status"]): RunSummary {
     const usage = this.resolvedUsage();
     const metrics = computeRunMetrics(
-      { startedAt: this.startedAt, firstTokenAt: this.firstTokenAt, lastTokenAt: this.lastTokenAt, endedAt: performance.now() },
+      { ...this.timings(), endedAt: performance.now() },
       usage.outputTokens,
       (this.upstream.contentReads ?? 0) <= 1,
     );
@@ -201,6 +226,7 @@ export class RunRecorder {
     const notes = [...new Set([...(this.report.notes ?? []), ...cost.notes])];
     return {
       ...metrics,
+      overheadMs: this.overheadMs,
       status,
       finishReason: this.finishReason,
       inputTokens: usage.inputTokens,
@@ -271,6 +297,7 @@ export class RunRecorder {
         ttftMs: summary.ttftMs,
         durationMs: summary.durationMs,
         tokensPerSecond: summary.tokensPerSecond,
+        overheadMs: summary.overheadMs ?? null,
         errorCode: summary.error?.code ?? null,
         errorMessage: summary.error?.message ?? null,
       }, undefined, instanceId()))

@@ -7,6 +7,8 @@ export type RunSummary = {
   ttftMs: number | null;
   durationMs: number;
   tokensPerSecond: number | null;
+  /** The proxy's own time before the request left, ms (not part of TTFT). */
+  overheadMs?: number | null;
   /** Why the model stopped, as the provider said it (stop, length, tool_calls, content_filter, ...); null when it never said. */
   finishReason: string | null;
   inputTokens: number | null;

@@ -156,7 +156,7 @@ export type LaunchedRun = {
  * call with the recorder watching. The browser's UI stream and the gateway's
  * OpenAI stream both start here.
  */
-export async function launchRun(body: RunRequest, actor: Actor, requestSignal: AbortSignal): Promise<LaunchedRun> {
+export async function launchRun(body: RunRequest, actor: Actor, requestSignal: AbortSignal, receivedAt = performance.now()): Promise<LaunchedRun> {
   refuseWhileDraining();
   requireKeyAllows(actor, body.provider, body.model);
   const run = await resolveRun(body, actor);
@@ -196,6 +196,7 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     readReport: run.adapter.readReport,
     recorded,
     estimatedInputTokens: inputTokensEstimate,
+    receivedAt,
   });
   // Stopping in the browser (or a client hanging up) aborts the request; that cancels the upstream call.
   requestSignal.addEventListener("abort", () => {
@@ -251,10 +252,10 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
   return { runId, recorder, result: { stream: endsOnStorageFailure(result.stream, storageFailure) }, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent, ...(expected ? { expectedJson: expected } : {}) } };
 }
 
-export async function startRun(request: Request, actor: Actor): Promise<Response> {
+export async function startRun(request: Request, actor: Actor, receivedAt = performance.now()): Promise<Response> {
   const parsed = parseOr400(runRequestSchema, await readJson(request, BODY_LIMITS.run));
   const body: RunRequest = { ...parsed, messages: await readUIMessages(parsed.messages) };
-  const { runId, recorder, result, metadataBase } = await launchRun(body, actor, request.signal);
+  const { runId, recorder, result, metadataBase } = await launchRun(body, actor, request.signal, receivedAt);
 
   let finalSummary: RunSummary | undefined;
   const uiStream = toUIMessageStream({

@@ -1,0 +1,1 @@
+ALTER TABLE `runs` ADD `overhead_ms` real;

@@ -201,9 +201,10 @@ test("repeat mode: N=3 per target with a cost estimate first, then percentiles (
   const p50 = await statNumber(rows.nth(0), "repeat-ttft-p50");
   const p95 = await statNumber(rows.nth(0), "repeat-ttft-p95");
   const slowP50 = await statNumber(rows.nth(1), "repeat-ttft-p50");
-  expect(p50).toBeGreaterThanOrEqual(100);
+  // Node timers fire on a millisecond loop clock, up to 1 ms early by performance.now().
+  expect(p50).toBeGreaterThanOrEqual(99);
   expect(p95).toBeGreaterThanOrEqual(p50);
-  expect(slowP50).toBeGreaterThanOrEqual(400);
+  expect(slowP50).toBeGreaterThanOrEqual(399);
   expect(slowP50).toBeGreaterThan(p50);
   await expect(rows.nth(0).getByTestId("repeat-tps-p50")).toHaveText(/tok\/s/);
   const charts = page.getByTestId("repeat-charts");

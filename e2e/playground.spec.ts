@@ -64,7 +64,8 @@ test("pick the simulator, set params, send, stream reasoning and markdown, see s
 
   // Stats shown for the answer.
   const ttft = Number((await answer.getByTestId("stat-ttft").innerText()).replace(/[^0-9.]/g, ""));
-  expect(ttft).toBeGreaterThanOrEqual(120);
+  // The simulator waits on a Node timer, which fires on the loop's millisecond clock: up to 1 ms early by performance.now().
+  expect(ttft).toBeGreaterThanOrEqual(119);
   expect(ttft).toBeLessThan(1000);
   await expect(answer.getByTestId("stat-tps")).toContainText("tok/s");
   await expect(answer.getByTestId("stat-finish")).toHaveText("stop");

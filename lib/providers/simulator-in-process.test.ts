@@ -36,7 +36,8 @@ describe("the simulator in-process", () => {
     const run = (await getRun(id))!;
     expect(networkCalls).toEqual([]);
     expect(run.outputText.split(/\s+/).length).toBeGreaterThan(10);
-    expect(run.ttftMs).toBeGreaterThanOrEqual(150);
+    // The simulator waits on a Node timer, which fires on the loop's millisecond clock: up to 1 ms early by performance.now().
+    expect(run.ttftMs).toBeGreaterThanOrEqual(149);
     expect(run.ttftMs).toBeLessThan(1000);
     expect(run.usageEstimated).toBe(false);
   });

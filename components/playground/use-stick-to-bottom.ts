@@ -13,8 +13,13 @@ export function useStickToBottom<T extends HTMLElement>(dependency: unknown) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // Only the user scrolling up unpins: content that grows between our scroll and its event
+    // (a code block rendering) puts the bottom further away without anyone moving.
+    let lastTop = el.scrollTop;
     const onScroll = () => {
-      pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+      if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) pinned.current = true;
+      else if (el.scrollTop < lastTop - 1) pinned.current = false;
+      lastTop = el.scrollTop;
     };
     let frame = 0;
     const follow = () => {

@@ -83,6 +83,11 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
           {mismatches} run{mismatches === 1 ? " was" : "s were"} billed more than 10% away from the computed cost (an out-of-date price table, or a provider billing otherwise): see the column below.
         </p>
       )}
+      {real.length === 0 ? (
+        <p data-testid="cost-chart-empty" className="text-muted">
+          No spend on real providers in this period{simulatedRows.length ? " (only the simulator ran)" : ""}: nothing to chart.
+        </p>
+      ) : (
       <div className="h-56" data-testid="cost-chart">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={byDay}>
@@ -97,6 +102,7 @@ export function CostReportView({ from, to }: { from: string; to: string }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
+      )}
       {/* A narrow screen scrolls the tables inside their box, never the page. */}
       <div className="overflow-x-auto">
       <table data-testid="cost-table" className="w-full border-collapse">

@@ -4,7 +4,7 @@ import { costTotals, type CostTotalRow } from "@/db/queries";
 import { listUsers, spendByUser } from "@/db/team-queries";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/http/app-error";
-import { getCatalog } from "@/lib/catalog/public-catalog";
+import { simulatedProviders } from "@/lib/runs/admission";
 
 const querySchema = z.object({ from: z.iso.date(), to: z.iso.date(), user: z.string().max(100).optional() });
 
@@ -30,7 +30,7 @@ export async function costReport(url: URL, actor: Actor): Promise<CostReport> {
   const scope = actor.role === "member" ? "own" : "team";
   const userId = scope === "own" ? actor.id : parsed.data.user;
   const range = { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) };
-  const simulated = new Set((await getCatalog()).providers.filter((p) => p.builtIn).map((p) => p.id));
+  const simulated = new Set(await simulatedProviders());
   const rows = (await costTotals({ ...range, userId })).map((r) => ({ ...r, simulated: simulated.has(r.provider) }));
   const users = new Map((await listUsers()).map((u) => [u.id, u]));
   const byUser = (await spendByUser(range))

@@ -16,8 +16,19 @@ const MAX_ENTRIES = 10_000;
 
 type Remembered = { failure: GatewayFailure; runId: string; until: number; at: number };
 
-const holder = globalThis as unknown as { playgroundFailureReplay?: Map<string, Remembered> };
+const holder = globalThis as unknown as { playgroundFailureReplay?: Map<string, Remembered>; playgroundFailureCallers?: Map<string, number> };
 const remembered = (holder.playgroundFailureReplay ??= new Map());
+/** Until when each caller has a remembered failure: most calls skip hashing their body at all. */
+const callers = (holder.playgroundFailureCallers ??= new Map());
+
+/** Whether this caller has a failure that may be replayed (cheap; checked before any key is computed). */
+export function hasRecentFailure(callerId: string, now = Date.now()): boolean {
+  const until = callers.get(callerId);
+  if (until === undefined) return false;
+  if (until > now) return true;
+  callers.delete(callerId);
+  return false;
+}
 
 /** The caller's own retry key (OpenAI's clients send one Idempotency-Key across their retries), else the body. */
 export function replayKey(callerId: string, body: unknown, idempotencyKey: string | null): string {
@@ -34,6 +45,8 @@ export function rememberFailure(key: string, failure: GatewayFailure, runId: str
     if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
   }
   remembered.set(key, { failure, runId, until: now + windowMs, at: now });
+  const caller = key.slice(0, key.indexOf(":"));
+  callers.set(caller, Math.max(callers.get(caller) ?? 0, now + windowMs));
 }
 
 /** The failure to answer again instead of calling the provider, or null. */

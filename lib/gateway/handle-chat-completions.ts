@@ -10,7 +10,7 @@ import { readUIMessages } from "@/lib/runs/read-ui-messages";
 import { resolveModelId } from "./model-ids";
 import { openAiErrorResponse } from "./openai-error";
 import { gatewayFailure } from "./upstream-failure";
-import { rememberFailure, replayedFailure, replayKey } from "./failure-replay";
+import { hasRecentFailure, rememberFailure, replayedFailure, replayKey } from "./failure-replay";
 import { chatCompletionsSchema, toRunRequest } from "./openai-request";
 import { completeCompletion, streamCompletion } from "./openai-response";
 
@@ -26,8 +26,10 @@ export async function handleChatCompletions(request: Request): Promise<Response>
   requirePermission(actor, "run");
   const raw = await readJson(request, inlineMediaBodyLimit());
   const body = parseOr400(chatCompletionsSchema, raw);
-  const replay = replayKey(actor.apiKeyId ?? actor.id, raw, request.headers.get("idempotency-key"));
-  const replayed = replayedFailure(replay);
+  // The request's identity for retry refusal is computed only when it is needed (hashing a body with inline media is not free).
+  const caller = actor.apiKeyId ?? actor.id;
+  const replay = () => replayKey(caller, raw, request.headers.get("idempotency-key"));
+  const replayed = hasRecentFailure(caller) ? replayedFailure(replay()) : null;
   if (replayed) return openAiErrorResponse(replayed.status, replayed.message, replayed.code, null, { ...replayed.headers, "x-run-id": replayed.runId });
   const resolved = await resolveModelId(await getCatalog(), body.model);
   if (!resolved) throw new AppError("model_not_found", `The model '${body.model}' does not exist or its provider is not configured here. GET /api/v1/models lists what is.`, "model");
@@ -48,7 +50,7 @@ export async function handleChatCompletions(request: Request): Promise<Response>
   const outcome = await completeCompletion(launched.result.stream, ctx);
   if (!outcome.ok) {
     const failure = gatewayFailure(outcome.error);
-    rememberFailure(replay, failure, launched.runId);
+    rememberFailure(replay(), failure, launched.runId);
     return openAiErrorResponse(failure.status, failure.message, failure.code, null, { ...headers, ...failure.headers });
   }
   return Response.json(outcome.body, { headers });

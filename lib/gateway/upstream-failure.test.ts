@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replayedFailure, rememberFailure, replayKey } from "./failure-replay";
+import { hasRecentFailure, replayedFailure, rememberFailure, replayKey } from "./failure-replay";
 import { gatewayFailure } from "./upstream-failure";
 
 // What the gateway answers for each way a provider fails, and how a retry of
@@ -31,6 +31,10 @@ describe("a provider's failure through the gateway", () => {
     expect(replayedFailure(replayKey("other-caller", { model: "m", messages: [] }, null), now + 5_000)).toBeNull();
     expect(replayedFailure(replayKey("caller", { model: "m", messages: [1] }, null), now + 5_000)).toBeNull();
     expect(replayedFailure(key, now + 120_001)).toBeNull();
+    // Only a caller with a remembered failure pays for computing a key at all.
+    expect(hasRecentFailure("caller", now + 5_000)).toBe(true);
+    expect(hasRecentFailure("other-caller", now + 5_000)).toBe(false);
+    expect(hasRecentFailure("caller", now + 120_001)).toBe(false);
   });
 
   it("a provider's 429 is remembered only for its Retry-After; an Idempotency-Key is the request's identity when sent", () => {

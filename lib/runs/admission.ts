@@ -59,13 +59,13 @@ export async function admitRun(row: NewRunRow, actor: Actor, worstCaseUsd: numbe
   // A simulated run spends nothing: no cap applies to it and it reserves nothing (limits on requests and streams still do).
   if (options.simulated) worstCaseUsd = 0;
   const caps = options.simulated ? [] : await capsFor(actor, user);
-  const notSpend = { providers: await simulatedProviders() };
   const now = row.createdAt instanceof Date ? row.createdAt : new Date();
   const from = monthStartUtc(now);
   const reserved = (): NewRunRow => ({ ...row, reservedUsd: worstCaseUsd, leaseUntil: new Date(Date.now() + RUN_LEASE_MS), instanceId: instanceId() });
   if (caps.length === 0 && !actor.key?.maxConcurrent && !user?.maxConcurrent) {
     return { writeRow: () => insertRun(reserved()) };
   }
+  const notSpend = { providers: caps.length ? await simulatedProviders() : [] };
 
   // A refusal is returned, not thrown, so the transaction commits (having written nothing) rather
   // than rolling back: nothing else that ran on the connection meanwhile is undone with it.

@@ -125,12 +125,14 @@ async function recordingOr503<T>(write: () => Promise<T>): Promise<T> {
 /** The run's parts until the row could not be written: then one storage_unavailable error part, and the end. */
 function endsOnStorageFailure(stream: ReadableStream<TextStreamPart<ToolSet>>, failure: Promise<AppError | null>): ReadableStream<TextStreamPart<ToolSet>> {
   const reader = stream.getReader();
-  const failed = failure.then((error) => (error ? { storage: error } : new Promise<never>(() => undefined)));
+  let failed: AppError | null = null;
+  void failure.then((error) => (failed = error));
   return new ReadableStream<TextStreamPart<ToolSet>>({
+    // The failure also aborts the upstream call, so a pending read ends at once: a flag is enough, no race per part.
     async pull(controller) {
-      const next = await Promise.race([reader.read(), failed]);
-      if ("storage" in next) {
-        controller.enqueue({ type: "error", error: next.storage });
+      const next = await reader.read();
+      if (failed) {
+        controller.enqueue({ type: "error", error: failed });
         controller.close();
         void reader.cancel().catch(() => undefined);
         return;

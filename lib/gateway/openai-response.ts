@@ -3,12 +3,13 @@ import type { TextStreamPart, ToolSet } from "ai";
 import type { RunRecorder } from "@/lib/runs/run-recorder";
 import type { RunSummary } from "@/lib/runs/run-types";
 import type { RunError } from "@/lib/runs/describe-error";
-import { errorsAsParts, recordingTap } from "@/lib/runs/stream-taps";
+import { recordingTap } from "@/lib/runs/stream-taps";
 
 // A run's part stream encoded as OpenAI Chat Completions: SSE chunks
 // (reasoning as reasoning_content, tool calls, a finish chunk, usage last
 // when asked for) or one chat.completion object.
 
+/** A launched run's parts (errors already turned into parts by launchRun). */
 type Parts = ReadableStream<TextStreamPart<ToolSet>>;
 type Context = { runId: string; model: string; recorder: RunRecorder };
 
@@ -59,7 +60,7 @@ export function streamCompletion(parts: Parts, ctx: Context, includeUsage: boole
   let rawReason: string | undefined;
   /** After an error event nothing else is sent (no finish_reason, no usage): a cut answer never reads as finished. */
   let failed = false;
-  const reader = errorsAsParts(parts).pipeThrough(recordingTap(ctx.recorder)).getReader();
+  const reader = parts.pipeThrough(recordingTap(ctx.recorder)).getReader();
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -113,7 +114,7 @@ export function streamCompletion(parts: Parts, ctx: Context, includeUsage: boole
 
 /** Reads the whole run, then answers with one chat.completion (or the run's error). */
 export async function completeCompletion(parts: Parts, ctx: Context): Promise<{ ok: true; body: unknown } | { ok: false; error: RunError }> {
-  const reader = errorsAsParts(parts).pipeThrough(recordingTap(ctx.recorder)).getReader();
+  const reader = parts.pipeThrough(recordingTap(ctx.recorder)).getReader();
   let text = "";
   let reasoning = "";
   const toolCalls: ReturnType<typeof toolCallJson>[] = [];

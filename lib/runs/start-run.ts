@@ -122,32 +122,11 @@ async function recordingOr503<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The run's parts until the row could not be written: then one storage_unavailable error part, and the end. */
-function endsOnStorageFailure(stream: ReadableStream<TextStreamPart<ToolSet>>, failure: Promise<AppError | null>): ReadableStream<TextStreamPart<ToolSet>> {
-  const reader = stream.getReader();
-  let failed: AppError | null = null;
-  void failure.then((error) => (failed = error));
-  return new ReadableStream<TextStreamPart<ToolSet>>({
-    // The failure also aborts the upstream call, so a pending read ends at once: a flag is enough, no race per part.
-    async pull(controller) {
-      const next = await reader.read();
-      if (failed) {
-        controller.enqueue({ type: "error", error: failed });
-        controller.close();
-        void reader.cancel().catch(() => undefined);
-        return;
-      }
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-}
-
 export type LaunchedRun = {
   runId: string;
   recorder: RunRecorder;
   /** The SDK result; only its part stream is used. */
+  /** The SDK's part stream, errors as parts, ending with storage_unavailable if the run could not be recorded. */
   result: { stream: ReadableStream<TextStreamPart<ToolSet>> };
   metadataBase: RunMessageMetadata;
 };
@@ -251,7 +230,9 @@ export async function launchRun(body: RunRequest, actor: Actor, requestSignal: A
     onError: ({ error }) => console.warn(`[run ${runId}] ${describeError(error, errorContext).message}`),
   }));
   const expected = expectedJson(run.params.response_format);
-  return { runId, recorder, result: { stream: endsOnStorageFailure(result.stream, storageFailure) }, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent, ...(expected ? { expectedJson: expected } : {}) } };
+  let storageError: AppError | null = null;
+  void storageFailure.then((error) => (storageError = error));
+  return { runId, recorder, result: { stream: errorsAsParts(result.stream, () => storageError) }, metadataBase: { runId, provider: body.provider, model: body.model, attachmentsSent: run.attachmentsSent, ...(expected ? { expectedJson: expected } : {}) } };
 }
 
 export async function startRun(request: Request, actor: Actor, receivedAt = performance.now()): Promise<Response> {
@@ -261,7 +242,7 @@ export async function startRun(request: Request, actor: Actor, receivedAt = perf
 
   let finalSummary: RunSummary | undefined;
   const uiStream = toUIMessageStream({
-    stream: errorsAsParts(result.stream).pipeThrough(recordingTap(recorder)),
+    stream: result.stream.pipeThrough(recordingTap(recorder)),
     sendReasoning: true,
     messageMetadata: ({ part }) => {
       if (part.type === "start") return metadataBase;

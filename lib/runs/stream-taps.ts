@@ -6,15 +6,23 @@ import type { RunRecorder } from "./run-recorder";
 
 /**
  * Turns an error thrown by the stream itself (a connection reset, a stalled
- * upstream) into an error part, so the browser and the record both hear why.
+ * upstream) into an error part, so the browser and the record both hear why;
+ * and once `stopped()` names a reason (the run could not be recorded), ends the
+ * stream with it as the last part. One hop for both: every token passes here.
  */
-export function errorsAsParts(stream: ReadableStream<TextStreamPart<ToolSet>>): ReadableStream<TextStreamPart<ToolSet>> {
+export function errorsAsParts(stream: ReadableStream<TextStreamPart<ToolSet>>, stopped: () => unknown = () => null): ReadableStream<TextStreamPart<ToolSet>> {
   const reader = stream.getReader();
   return new ReadableStream({
     async pull(controller) {
       try {
         const { value, done } = await reader.read();
-        if (done) controller.close();
+        const reason = stopped();
+        if (reason) {
+          // Whatever stopped the run also aborted its upstream call, so this read did not wait for it.
+          controller.enqueue({ type: "error", error: reason });
+          controller.close();
+          void reader.cancel().catch(() => undefined);
+        } else if (done) controller.close();
         else controller.enqueue(value);
       } catch (error) {
         controller.enqueue({ type: "error", error });
